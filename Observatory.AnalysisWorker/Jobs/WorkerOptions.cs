@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Observatory.AnalysisWorker.Jobs;
+
+/// <summary>Bound from <c>Observatory:Worker</c>.</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Observatory:Worker";
+
+    /// <summary>Analyses run at once by this process. Defaults to the core count: the engine is CPU-bound.</summary>
+    [Range(1, 256)] public int Concurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>How long a worker's claim on a running analysis lasts without renewal. A worker that dies is
+    /// replaced once its lease lapses (and its stream entry has been idle for the claim idle time).</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often to look for stream entries abandoned by dead consumers.</summary>
+    public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a blocking stream read waits before looping (bounds shutdown latency).</summary>
+    public TimeSpan ReadBlock { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Observatory.ApiService.Analyses;
+using Observatory.ApiService.Analyses.Submission;
+using Observatory.ApiService.Examples;
+using Observatory.ApiService.Identity;
+using Observatory.ApiService.Json;
+using Observatory.ApiService.Queueing;
+using Observatory.Data;
+using Observatory.Data.Notifications;
+using Observatory.Messaging;
+using Npgsql;
+
+namespace Observatory.ApiService;
+
+public static class ApplicationServices
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        builder.AddObservatoryDatabase();
+        builder.AddJobStream();
+
+        var services = builder.Services;
+        services.TryAddTimeProvider();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+            o.SerializerOptions.Converters.Add(new UtcTimestampConverter());
+        });
+        services.AddOptions<ApiLimits>().BindConfiguration(ApiLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCallerIdentity();
+
+        services.AddSingleton(sp => new ExampleCatalog(
+            builder.Configuration["Observatory:Examples:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "examples")));
+        services.AddSingleton<IExampleCatalog>(sp => sp.GetRequiredService<ExampleCatalog>());
+        services.AddSingleton(sp => new ConversationRequestReader(sp.GetRequiredService<IOptions<ApiLimits>>().Value, sp.GetRequiredService<IExampleCatalog>()));
+        services.AddScoped<AnalysisSubmitter>();
+        services.AddScoped<AnalysisReader>();
+        services.AddScoped<AnalysisCanceller>();
+
+        services.AddSingleton(sp => new PostgresNotificationListener(sp.GetRequiredService<NpgsqlDataSource>(),
+            NotificationChannels.AnalysisChanged, sp.GetRequiredService<ILogger<PostgresNotificationListener>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
+        services.AddSingleton<AnalysisChangeFeed>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<StalledJobSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<StalledJobSweeper>());
+
+        services.AddOpenApi();
+        return builder;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+}

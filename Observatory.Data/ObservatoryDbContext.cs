@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Observatory.Data.Analyses;
+using Observatory.Data.Outbox;
+
+namespace Observatory.Data;
+
+public sealed class ObservatoryDbContext(DbContextOptions<ObservatoryDbContext> options) : DbContext(options)
+{
+    public DbSet<AnalysisRecord> Analyses => Set<AnalysisRecord>();
+    public DbSet<AnalysisPayload> AnalysisPayloads => Set<AnalysisPayload>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AnalysisRecord>(e =>
+        {
+            e.ToTable("analyses");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Status).HasMaxLength(16);
+            e.Property(a => a.OwnerTier).HasMaxLength(16);
+            e.Property(a => a.Owner).HasMaxLength(200);
+            e.Property(a => a.Title).HasMaxLength(500);
+            e.Property(a => a.MetadataJson).HasColumnType("jsonb");
+            e.Property(a => a.OptionsJson).HasColumnType("jsonb");
+            e.Property(a => a.ResultJson).HasColumnType("json");
+            e.Property(a => a.IdempotencyScope).HasMaxLength(200);
+            e.Property(a => a.IdempotencyKey).HasMaxLength(200);
+            e.Property(a => a.RequestHash).HasMaxLength(64);
+            e.Property(a => a.LeaseOwner).HasMaxLength(200);
+            e.Property(a => a.ErrorCode).HasMaxLength(64);
+            e.Property(a => a.TraceParent).HasMaxLength(64);
+            e.HasIndex(a => new { a.IdempotencyScope, a.IdempotencyKey }).IsUnique()
+                .HasFilter("idempotency_key IS NOT NULL");
+            e.HasIndex(a => new { a.Owner, a.CreatedAt, a.Id }).IsDescending(false, true, true);
+            e.HasIndex(a => new { a.Status, a.PublishedAt });
+            e.HasIndex(a => a.BatchId);
+        });
+
+        modelBuilder.Entity<AnalysisPayload>(e =>
+        {
+            e.ToTable("analysis_payloads");
+            e.HasKey(p => p.AnalysisId);
+            e.Property(p => p.ConversationJson).HasColumnType("json");
+            e.HasOne<AnalysisRecord>().WithOne().HasForeignKey<AnalysisPayload>(p => p.AnalysisId)
+                .OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Id).UseIdentityAlwaysColumn();
+            e.Property(o => o.Kind).HasMaxLength(64);
+            e.Property(o => o.TraceParent).HasMaxLength(64);
+        });
+
+        ApplySnakeCaseColumnNames(modelBuilder);
+    }
+
+    // PostgreSQL folds unquoted identifiers to lower case; snake_case columns keep hand-written SQL readable.
+    private static void ApplySnakeCaseColumnNames(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase.From(property.Name));
+            foreach (var key in entity.GetKeys())
+                key.SetName(SnakeCase.From(key.GetName() ?? ""));
+            foreach (var index in entity.GetIndexes())
+                index.SetDatabaseName(SnakeCase.From(index.GetDatabaseName() ?? ""));
+            foreach (var foreignKey in entity.GetForeignKeys())
+                foreignKey.SetConstraintName(SnakeCase.From(foreignKey.GetConstraintName() ?? ""));
+        }
+    }
+}
