@@ -11,6 +11,7 @@ var app = builder.Build();
 
 await DatabaseMigrator.MigrateAsync(app.Services);
 
+app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapAnalysesApi();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Observatory.ApiService.Analyses.Reading;
 using Observatory.ApiService.Analyses.Submission;
 using Observatory.ApiService.Identity;
+using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Problems;
 using Observatory.Data.Analyses;
 
@@ -23,7 +24,7 @@ public static class AnalysesApi
 
         group.MapPost("/", SubmitAsync).WithName("SubmitAnalysis")
             .WithSummary("Submit one conversation for analysis")
-            .Accepts<AnalyzeRequestDocument>("application/json")
+            .DocumentsJsonBody<RouteHandlerBuilder, AnalyzeRequestDocument>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", ListAsync).WithName("ListAnalyses").WithSummary("List your own analyses, newest first");
