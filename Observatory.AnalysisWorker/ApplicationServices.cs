@@ -1,5 +1,6 @@
 using Npgsql;
 using Observatory.Analysis;
+using Observatory.AnalysisWorker.Enrichment;
 using Observatory.AnalysisWorker.Jobs;
 using Observatory.Data;
 using Observatory.Data.Notifications;
@@ -13,6 +14,7 @@ public static class ApplicationServices
     {
         builder.AddObservatoryDatabase();
         builder.AddJobStream();
+        builder.AddLlmEnrichment();
 
         var services = builder.Services;
         if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);

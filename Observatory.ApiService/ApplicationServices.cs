@@ -5,6 +5,7 @@ using Observatory.ApiService.Analyses.Submission;
 using Observatory.ApiService.Examples;
 using Observatory.ApiService.Identity;
 using Observatory.ApiService.Json;
+using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Queueing;
 using Observatory.Data;
 using Observatory.Data.Notifications;
@@ -51,7 +52,7 @@ public static class ApplicationServices
         services.AddSingleton<StalledJobSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StalledJobSweeper>());
 
-        services.AddOpenApi();
+        services.AddApiDocumentation();
         return builder;
     }
 

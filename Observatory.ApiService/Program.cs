@@ -1,5 +1,6 @@
 using Observatory.ApiService;
 using Observatory.ApiService.Analyses;
+using Observatory.ApiService.OpenApi;
 using Observatory.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,7 +14,7 @@ await DatabaseMigrator.MigrateAsync(app.Services);
 
 app.UseStatusCodePages();
 app.MapDefaultEndpoints();
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapApiDocumentation();
 app.MapAnalysesApi();
 
 app.Run();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Observatory.Analysis;
+using Observatory.AnalysisWorker.Enrichment;
 using Observatory.Data.Analyses;
 using Observatory.Messaging;
 using StackExchange.Redis;
@@ -15,6 +16,7 @@ public sealed partial class AnalysisJobProcessor(
     AnalysisLedger ledger,
     RedisJobStream jobs,
     ConversationAnalyzer analyzer,
+    ILlmEnricher llm,
     RunningJobs running,
     WorkerMetrics metrics,
     IOptions<WorkerOptions> workerOptions,
@@ -88,9 +90,9 @@ public sealed partial class AnalysisJobProcessor(
             metrics.Finished(AnalysisStatus.Failed);
             return;
         }
-        if (claimed.Options.Llm == LlmModes.Required)
+        if (claimed.Options.Llm == LlmModes.Required && !llm.IsConfigured)
         {
-            // No language model is configured for this worker, and the caller asked not to fall back.
+            // The caller asked not to fall back to the engine alone, and no model is configured.
             await ledger.FailAsync(claimed.Id, worker, "llm_unavailable",
                 "options.llm is \"required\" but no language model is configured (ConnectionStrings__llm).", cancellationToken);
             metrics.Finished(AnalysisStatus.Failed);
@@ -111,15 +113,16 @@ public sealed partial class AnalysisJobProcessor(
             metrics.Finished(AnalysisStatus.Failed);
             return;
         }
+        var engineTime = Stopwatch.GetElapsedTime(started);
+
+        var enriched = await EnrichAsync(claimed, worker, result, cancellationToken);
+        if (enriched is null) return;
+        result = enriched;
         var elapsed = Stopwatch.GetElapsedTime(started);
         await ledger.ReportProgressAsync(claimed.Id, worker, 0.9, cancellationToken);
 
         result = result with
         {
-            Engine = result.Engine with
-            {
-                Llm = result.Engine.Llm with { Reason = claimed.Options.Llm == LlmModes.Off ? "disabled by request" : "not configured" },
-            },
             Timings = new AnalysisTimings
             {
                 QueueMs = (long)Math.Max(0, (claimed.StartedAt - claimed.CreatedAt).TotalMilliseconds),
@@ -129,8 +132,36 @@ public sealed partial class AnalysisJobProcessor(
         var json = AnalysisResultJson.Serialize(result);
         if (await RetryTransientAsync(ct => ledger.CompleteAsync(claimed.Id, worker, json, ct), cancellationToken))
         {
-            metrics.Finished(AnalysisStatus.Completed, elapsed);
+            metrics.Finished(AnalysisStatus.Completed, engineTime);
             LogCompleted(logger, claimed.Id, elapsed.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>The optional model step. <c>off</c> skips it; <c>auto</c> keeps the engine's result when the model is
+    /// missing or fails; <c>required</c> fails the analysis instead. Null means the analysis was failed here.</summary>
+    private async Task<AnalysisResult?> EnrichAsync(ClaimedAnalysis claimed, string worker, AnalysisResult result, CancellationToken cancellationToken)
+    {
+        static AnalysisResult WithReason(AnalysisResult r, string reason) =>
+            r with { Engine = r.Engine with { Llm = r.Engine.Llm with { Used = false, Reason = reason } } };
+
+        if (claimed.Options.Llm == LlmModes.Off) return WithReason(result, "disabled by request");
+        if (!llm.IsConfigured) return WithReason(result, "not configured");
+
+        await ledger.ReportProgressAsync(claimed.Id, worker, 0.5, cancellationToken);
+        try
+        {
+            return (await llm.EnrichAsync(claimed.Conversation!, result, cancellationToken)).Result;
+        }
+        catch (LlmUnavailableException e) when (claimed.Options.Llm == LlmModes.Auto)
+        {
+            LogLlmFallback(logger, claimed.Id, e.Reason);
+            return WithReason(result with { Engine = result.Engine with { Llm = result.Engine.Llm with { Model = llm.Model } } }, e.Reason);
+        }
+        catch (LlmUnavailableException e)
+        {
+            await ledger.FailAsync(claimed.Id, worker, "llm_unavailable", $"options.llm is \"required\" but the language model failed: {e.Reason}.", cancellationToken);
+            metrics.Finished(AnalysisStatus.Failed);
+            return null;
         }
     }
 
@@ -191,6 +222,9 @@ public sealed partial class AnalysisJobProcessor(
         activity?.SetTag("observatory.delivery_count", delivery.DeliveryCount);
         return activity;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Analysis {AnalysisId} continues without the language model: {Reason}")]
+    private static partial void LogLlmFallback(ILogger logger, Guid analysisId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analysis {AnalysisId} completed in {ElapsedMs:F1} ms")]
     private static partial void LogCompleted(ILogger logger, Guid analysisId, double elapsedMs);

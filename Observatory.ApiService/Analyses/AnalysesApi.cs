@@ -25,14 +25,21 @@ public static class AnalysesApi
         group.MapPost("/", SubmitAsync).WithName("SubmitAnalysis")
             .WithSummary("Submit one conversation for analysis")
             .DocumentsJsonBody<RouteHandlerBuilder, AnalyzeRequestDocument>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapGet("/", ListAsync).WithName("ListAnalyses").WithSummary("List your own analyses, newest first");
+        group.MapGet("/", ListAsync).WithName("ListAnalyses").WithSummary("List your own analyses, newest first")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetAnalysis").WithSummary("Read an analysis and its result")
-            .Produces<AnalysisResource>(StatusCodes.Status200OK, "application/json");
-        group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelAnalysis").WithSummary("Cancel a queued or running analysis");
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
+        group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelAnalysis").WithSummary("Cancel a queued or running analysis")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/events", Events).WithName("AnalysisEvents").WithSummary("Server-sent events until the analysis ends")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 

@@ -17,6 +17,7 @@ public sealed class ServiceStack : IAsyncDisposable
     }
 
     public RedisServer Redis { get; }
+    public string DatabaseConnectionString => _environment["ConnectionStrings__observatory"]!;
     public ServiceProcess Api { get; private set; } = null!;
     public ServiceProcess Gateway { get; private set; } = null!;
     public IReadOnlyList<ServiceProcess> Workers => _workers;
