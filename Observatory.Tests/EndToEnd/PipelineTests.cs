@@ -87,6 +87,35 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task A_worker_stopped_with_sigterm_hands_its_running_job_back_at_once()
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.Delay = TimeSpan.FromSeconds(60);
+        // Long lease and claim times: only the release on shutdown can get the job done in time here.
+        await using var stack = await ServiceStack.StartAsync("e2e-sigterm", new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__llm"] = llm.ConnectionString,
+            ["Observatory__Queue__ClaimIdleTime"] = "00:05:00",
+            ["Observatory__Worker__LeaseDuration"] = "00:05:00",
+            ["Observatory__Queueing__StalledAfter"] = "00:05:00",
+        });
+        var client = stack.Client;
+        var (_, accepted, _) = await client.PostJsonAsync("/api/v1/analyze", SampleConversations.RefundChat);
+        var id = accepted!["id"]!.GetValue<string>();
+        await client.WaitForStatusAsync(id, "running", TimeSpan.FromSeconds(30), stack.Logs);
+        await llm.WaitForRequestsAsync(1, TimeSpan.FromSeconds(10));
+
+        await stack.Workers[0].StopAsync();
+        Assert.Equal(0, stack.Workers[0].Process!.ExitCode);
+        llm.Delay = TimeSpan.Zero;
+        await stack.StartWorkerAsync();
+        var done = await client.WaitForTerminalAsync(id, TimeSpan.FromSeconds(30), stack.Logs);
+
+        Assert.Equal("completed", done["status"]!.GetValue<string>());
+        Assert.Contains("released for another worker", stack.Workers[0].Process!.Output);
+    }
+
+    [Fact]
     public async Task Jobs_queued_when_redis_is_flushed_all_still_complete()
     {
         await using var stack = await ServiceStack.StartAsync("e2e-flush");

@@ -1,13 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Observatory.Tests.Fakes;
 
 namespace Observatory.Tests.ServiceDefaults;
 
@@ -31,48 +24,9 @@ public sealed class OtlpExportTests
 
         foreach (var signal in new[] { "traces", "metrics", "logs" })
         {
-            Assert.True(collector.Received.TryGetValue(signal, out var payload), $"nothing exported to /v1/{signal}; received: {string.Join(", ", collector.Received.Keys)}");
-            Assert.Contains("otlp-export-test", Encoding.UTF8.GetString(payload), StringComparison.Ordinal);
-        }
-    }
-
-    /// <summary>Accepts OTLP/HTTP protobuf exports and keeps the bodies received per signal.</summary>
-    private sealed class FakeOtlpCollector : IAsyncDisposable
-    {
-        private WebApplication? app;
-
-        public Uri Address { get; private set; } = null!;
-
-        public ConcurrentDictionary<string, byte[]> Received { get; } = new();
-
-        public static async Task<FakeOtlpCollector> StartAsync()
-        {
-            var collector = new FakeOtlpCollector();
-            var builder = WebApplication.CreateBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            collector.app = builder.Build();
-            collector.app.MapPost("/v1/{signal}", async (string signal, HttpRequest request) =>
-            {
-                using var body = new MemoryStream();
-                await request.Body.CopyToAsync(body);
-                collector.Received.AddOrUpdate(signal, body.ToArray(), (_, earlier) => [.. earlier, .. body.ToArray()]);
-                return Results.Ok();
-            });
-
-            await collector.app.StartAsync();
-            collector.Address = new Uri(collector.app.Services.GetRequiredService<IServer>().Features
-                .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-            return collector;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (app is not null)
-            {
-                await app.StopAsync();
-                await app.DisposeAsync();
-            }
+            var payloads = collector.Payloads(signal);
+            Assert.True(payloads.Count > 0, $"nothing exported to /v1/{signal}; received: {string.Join(", ", collector.Received.Keys)}");
+            Assert.Contains(payloads, p => Encoding.UTF8.GetString(p).Contains("otlp-export-test", StringComparison.Ordinal));
         }
     }
 }
