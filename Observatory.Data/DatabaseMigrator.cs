@@ -28,12 +28,10 @@ public static partial class DatabaseMigrator
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
-            if (pending.Count > 0)
-            {
-                LogApplying(logger, pending.Count, string.Join(", ", pending));
-                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            }
+            // MigrateAsync checks for the history table itself (asking for pending migrations first would log a
+            // failed query on a brand-new database) and logs each migration it applies.
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            LogUpToDate(logger, db.Database.GetMigrations().LastOrDefault() ?? "none");
         }
         finally
         {
@@ -61,8 +59,8 @@ public static partial class DatabaseMigrator
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s): {Names}")]
-    private static partial void LogApplying(ILogger logger, int count, string names);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is at migration {Migration}")]
+    private static partial void LogUpToDate(ILogger logger, string migration);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL not reachable yet (attempt {Attempt}): {Reason}")]
     private static partial void LogWaiting(ILogger logger, int attempt, string reason);

@@ -108,6 +108,14 @@ public sealed class RedisJobStream(RedisConnections redis, IOptions<JobStreamOpt
         await redis.Commands.ExecuteAsync("XDEL", stream, delivery.EntryId).ConfigureAwait(false);
     }
 
+    /// <summary>Puts a delivery back on its stream for any consumer (a fresh entry), then removes the original.
+    /// Used for entries a stopping consumer received but never started.</summary>
+    public async Task HandBackAsync(JobDelivery delivery)
+    {
+        await PublishAsync(delivery.Job).ConfigureAwait(false);
+        await AcknowledgeAsync(delivery).ConfigureAwait(false);
+    }
+
     public async Task DeadLetterAsync(JobDelivery delivery, string reason)
     {
         await redis.Commands.ExecuteAsync("XADD", _options.DeadLetterStream, "MAXLEN", "~", "100000", "*",

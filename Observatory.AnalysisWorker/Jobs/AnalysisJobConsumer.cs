@@ -41,12 +41,17 @@ public sealed partial class AnalysisJobConsumer(
                 if (deliveries.Count == 0) deliveries = await jobs.ReadNewAsync(ConsumerName, free, options.Value.ReadBlock);
                 failures = 0;
 
-                foreach (var delivery in deliveries)
+                for (var i = 0; i < deliveries.Count; i++)
                 {
-                    await slots.WaitAsync(stoppingToken);
+                    if (!await TryTakeSlotAsync(slots, stoppingToken))
+                    {
+                        // A read that was still outstanding when shutdown began can return jobs nobody here will
+                        // start: give them back now instead of leaving them pending until the claim idle time.
+                        await HandBackAsync(deliveries.Skip(i));
+                        break;
+                    }
                     inFlight.RemoveAll(t => t.IsCompleted);
-                    // Jobs get their own token: shutdown lets them finish (or release) rather than abandoning them mid-write.
-                    inFlight.Add(RunAsync(delivery, slots, stoppingToken));
+                    inFlight.Add(RunAsync(deliveries[i], slots, stoppingToken));
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -71,6 +76,37 @@ public sealed partial class AnalysisJobConsumer(
 
         LogDraining(logger, inFlight.Count(t => !t.IsCompleted));
         await Task.WhenAll(inFlight);
+    }
+
+    private static async Task<bool> TryTakeSlotAsync(SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        if (stoppingToken.IsCancellationRequested) return false;
+        try
+        {
+            await slots.WaitAsync(stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task HandBackAsync(IEnumerable<JobDelivery> deliveries)
+    {
+        foreach (var delivery in deliveries)
+        {
+            try
+            {
+                await jobs.HandBackAsync(delivery);
+                LogHandedBack(logger, delivery.Job.AnalysisId);
+            }
+            catch (Exception e)
+            {
+                // Still pending under this consumer: another worker reclaims it after the claim idle time.
+                LogJobFailed(logger, delivery.Job.AnalysisId, e.Message);
+            }
+        }
     }
 
     private async Task RunAsync(JobDelivery delivery, SemaphoreSlim slots, CancellationToken stoppingToken)
@@ -123,6 +159,9 @@ public sealed partial class AnalysisJobConsumer(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job for analysis {AnalysisId} failed and stays pending: {Reason}")]
     private static partial void LogJobFailed(ILogger logger, Guid analysisId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handed job for analysis {AnalysisId} back to the stream (shutting down)")]
+    private static partial void LogHandedBack(ILogger logger, Guid analysisId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: waiting for {Count} job(s) in flight")]
     private static partial void LogDraining(ILogger logger, int count);

@@ -45,6 +45,7 @@ public sealed class ServiceStack : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Logging__LogLevel__Yarp"] = "Warning",
         };
         if (settings is not null)
             foreach (var (key, value) in settings) environment[key] = value;
