@@ -1,9 +1,7 @@
-using Npgsql;
 using Observatory.Analysis;
 using Observatory.AnalysisWorker.Enrichment;
 using Observatory.AnalysisWorker.Jobs;
 using Observatory.Data;
-using Observatory.Data.Notifications;
 using Observatory.Messaging;
 
 namespace Observatory.AnalysisWorker;
@@ -28,15 +26,7 @@ public static class ApplicationServices
         services.AddSingleton<AnalysisLedger>();
         services.AddSingleton<AnalysisJobProcessor>();
 
-        // Cancellations arrive as PostgreSQL notifications and stop the matching running job.
-        services.AddSingleton(sp =>
-        {
-            var listener = new PostgresNotificationListener(sp.GetRequiredService<NpgsqlDataSource>(),
-                NotificationChannels.AnalysisCancelled, sp.GetRequiredService<ILogger<PostgresNotificationListener>>());
-            listener.Subscribe(sp.GetRequiredService<RunningJobs>().Cancel);
-            return listener;
-        });
-        services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
+        services.AddHostedService<CancellationRelay>();
         services.AddHostedService<AnalysisJobConsumer>();
         return builder;
     }

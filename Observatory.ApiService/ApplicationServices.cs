@@ -8,9 +8,7 @@ using Observatory.ApiService.Json;
 using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Queueing;
 using Observatory.Data;
-using Observatory.Data.Notifications;
 using Observatory.Messaging;
-using Npgsql;
 
 namespace Observatory.ApiService;
 
@@ -42,9 +40,6 @@ public static class ApplicationServices
         services.AddScoped<AnalysisReader>();
         services.AddScoped<AnalysisCanceller>();
 
-        services.AddSingleton(sp => new PostgresNotificationListener(sp.GetRequiredService<NpgsqlDataSource>(),
-            NotificationChannels.AnalysisChanged, sp.GetRequiredService<ILogger<PostgresNotificationListener>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
         services.AddSingleton<AnalysisChangeFeed>();
 
         services.AddSingleton<OutboxSignal>();

@@ -17,6 +17,8 @@ public static class MessagingRegistration
         builder.Services.AddSingleton(_ => new RedisConnections(connectionString));
         builder.Services.AddOptions<JobStreamOptions>().BindConfiguration(JobStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RedisJobStream>();
+        builder.Services.AddSingleton<AnalysisSignals>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AnalysisSignals>());
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus);
         return builder;
     }

@@ -104,8 +104,10 @@ public sealed class RedisJobStream(RedisConnections redis, IOptions<JobStreamOpt
     public async Task AcknowledgeAsync(JobDelivery delivery)
     {
         var stream = _options.StreamFor(delivery.Job.Priority);
-        await redis.Commands.ExecuteAsync("XACK", stream, _options.ConsumerGroup, delivery.EntryId).ConfigureAwait(false);
-        await redis.Commands.ExecuteAsync("XDEL", stream, delivery.EntryId).ConfigureAwait(false);
+        // Pipelined: both commands leave before either reply is awaited.
+        var ack = redis.Commands.ExecuteAsync("XACK", stream, _options.ConsumerGroup, delivery.EntryId);
+        var delete = redis.Commands.ExecuteAsync("XDEL", stream, delivery.EntryId);
+        await Task.WhenAll(ack, delete).ConfigureAwait(false);
     }
 
     /// <summary>Puts a delivery back on its stream for any consumer (a fresh entry), then removes the original.

@@ -119,7 +119,6 @@ public sealed partial class AnalysisJobProcessor(
         if (enriched is null) return;
         result = enriched;
         var elapsed = Stopwatch.GetElapsedTime(started);
-        await ledger.ReportProgressAsync(claimed.Id, worker, 0.9, cancellationToken);
 
         result = result with
         {

@@ -17,9 +17,9 @@ public sealed class RunningJobs
 
     public void Finish(Guid analysisId) => _running.TryRemove(analysisId, out _);
 
-    public void Cancel(string analysisId)
+    public void Cancel(Guid id)
     {
-        if (Guid.TryParse(analysisId, out var id) && _running.TryGetValue(id, out var source))
+        if (_running.TryGetValue(id, out var source))
         {
             try { source.Cancel(); }
             catch (ObjectDisposedException) { /* finished in the meantime */ }

@@ -7,8 +7,9 @@ public sealed class WorkerOptions
 {
     public const string Section = "Observatory:Worker";
 
-    /// <summary>Analyses run at once by this process. Defaults to the core count: the engine is CPU-bound.</summary>
-    [Range(1, 256)] public int Concurrency { get; set; } = Environment.ProcessorCount;
+    /// <summary>Analyses run at once by this process. A job is mostly round trips to PostgreSQL, Redis and (when
+    /// configured) the LLM, with a short CPU-bound engine run in between, so several per core keep the CPU busy.</summary>
+    [Range(1, 256)] public int Concurrency { get; set; } = Math.Max(4, 4 * Environment.ProcessorCount);
 
     /// <summary>How long a worker's claim on a running analysis lasts without renewal. A worker that dies is
     /// replaced once its lease lapses (and its stream entry has been idle for the claim idle time).</summary>

@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Observatory.Data;
 using Observatory.Data.Analyses;
-using Observatory.Data.Notifications;
+using Observatory.Messaging;
 
 namespace Observatory.ApiService.Analyses;
 
 /// <summary>Cancels a queued or running analysis. One conditional UPDATE decides the race with a worker finishing
 /// at the same moment: whichever commits first wins, and a cancelled analysis never gets a result. The payload
-/// goes in the same transaction, and NOTIFY tells the worker running it to stop.</summary>
-public sealed class AnalysisCanceller(ObservatoryDbContext db, TimeProvider clock)
+/// goes in the same transaction; after the commit a signal tells the worker running it to stop.</summary>
+public sealed class AnalysisCanceller(ObservatoryDbContext db, AnalysisSignals signals, TimeProvider clock)
 {
     /// <summary>Returns the number of analyses cancelled (0 when already terminal).</summary>
     public async Task<int> CancelAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
@@ -26,12 +26,9 @@ public sealed class AnalysisCanceller(ObservatoryDbContext db, TimeProvider cloc
         {
             var cancelledArray = cancelled.ToArray();
             await db.Database.ExecuteSqlAsync($"DELETE FROM analysis_payloads WHERE analysis_id = ANY({cancelledArray})", cancellationToken);
-            await db.Database.ExecuteSqlAsync($"""
-                SELECT pg_notify({NotificationChannels.AnalysisCancelled}, id::text), pg_notify({NotificationChannels.AnalysisChanged}, id::text)
-                FROM unnest({cancelledArray}) AS id
-                """, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        foreach (var id in cancelled) signals.Cancelled(id);
         return cancelled.Count;
     }
 }

@@ -9,7 +9,6 @@ using Observatory.ApiService.Queueing;
 using Observatory.Data;
 using Observatory.Data.Analyses;
 using Observatory.Data.Conversations;
-using Observatory.Data.Outbox;
 
 namespace Observatory.ApiService.Analyses;
 
@@ -17,7 +16,7 @@ public enum SubmissionOutcome { Created, Replayed, IdempotencyConflict }
 
 /// <summary>Stores an accepted conversation: the analysis, its payload and the outbox row that will queue it, in
 /// one transaction — so an accepted analysis is never lost and never queued without its text.</summary>
-public sealed class AnalysisSubmitter(ObservatoryDbContext db, OutboxSignal outboxSignal, TimeProvider clock)
+public sealed class AnalysisSubmitter(ObservatoryDbContext db, NpgsqlDataSource dataSource, OutboxSignal outboxSignal, TimeProvider clock)
 {
     private static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 
@@ -50,17 +49,13 @@ public sealed class AnalysisSubmitter(ObservatoryDbContext db, OutboxSignal outb
             PublishedAt = now,
             TraceParent = Activity.Current?.Id,
         };
-        db.Analyses.Add(record);
-        db.AnalysisPayloads.Add(new AnalysisPayload { AnalysisId = record.Id, ConversationJson = ConversationPayloadJson.Serialize(submission.Conversation) });
-        db.Outbox.Add(new OutboxMessage { AnalysisId = record.Id, TraceParent = record.TraceParent, Priority = record.Priority, CreatedAt = now });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await InsertAsync(record, ConversationPayloadJson.Serialize(submission.Conversation), cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && idempotencyKey is not null)
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && idempotencyKey is not null)
         {
             // Two requests with the same key raced; the other one won. Answer as a replay of it.
-            db.ChangeTracker.Clear();
             var winner = await FindIdempotentAsync(caller.IdempotencyScope, idempotencyKey, cancellationToken);
             if (winner is null) throw;
             return winner.RequestHash == requestHash ? (SubmissionOutcome.Replayed, winner) : (SubmissionOutcome.IdempotencyConflict, winner);
@@ -68,6 +63,44 @@ public sealed class AnalysisSubmitter(ObservatoryDbContext db, OutboxSignal outb
         outboxSignal.Notify();
         return (SubmissionOutcome.Created, record);
     }
+
+    /// <summary>The analysis, its payload and its outbox row in one batch: one round trip, one implicit transaction.
+    /// (This is the hottest write path; a hand-written batch costs a fraction of EF change tracking.)</summary>
+    private async Task InsertAsync(AnalysisRecord record, string conversationJson, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        var insertAnalysis = new NpgsqlBatchCommand("""
+            INSERT INTO analyses (id, owner, owner_tier, status, progress, title, metadata_json, options_json, message_count, batch_id,
+                priority, idempotency_scope, idempotency_key, request_hash, created_at, published_at, attempts, trace_parent)
+            VALUES ($1, $2, $3, $4, 0, $5, $6::jsonb, $7::jsonb, $8, $9::uuid, $10, $11, $12, $13, $14, $14, 0, $15)
+            """);
+        foreach (var value in new object?[]
+        {
+            record.Id, record.Owner, record.OwnerTier, record.Status, record.Title, record.MetadataJson, record.OptionsJson,
+            record.MessageCount, record.BatchId, record.Priority, record.IdempotencyScope, record.IdempotencyKey, record.RequestHash,
+            record.CreatedAt, record.TraceParent,
+        })
+            insertAnalysis.Parameters.Add(Parameter(value));
+        var insertPayload = new NpgsqlBatchCommand("INSERT INTO analysis_payloads (analysis_id, conversation_json) VALUES ($1, $2::json)");
+        insertPayload.Parameters.Add(Parameter(record.Id));
+        insertPayload.Parameters.Add(Parameter(conversationJson));
+        var insertOutbox = new NpgsqlBatchCommand(
+            "INSERT INTO outbox (kind, analysis_id, trace_parent, priority, created_at) VALUES ('analysis.queued', $1, $2, $3, $4)");
+        foreach (var value in new object?[] { record.Id, record.TraceParent, record.Priority, record.CreatedAt })
+            insertOutbox.Parameters.Add(Parameter(value));
+        batch.BatchCommands.Add(insertAnalysis);
+        batch.BatchCommands.Add(insertPayload);
+        batch.BatchCommands.Add(insertOutbox);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // Typed nulls: PostgreSQL cannot infer a type for an untyped NULL in a VALUES list.
+    private static NpgsqlParameter Parameter(object? value) => value switch
+    {
+        null => new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
+        Guid g => new NpgsqlParameter<Guid> { TypedValue = g },
+        _ => new NpgsqlParameter { Value = value },
+    };
 
     private async Task<AnalysisRecord?> FindIdempotentAsync(string scope, string key, CancellationToken cancellationToken)
     {
