@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Observatory.ApiService.Analyses;
+using Observatory.ApiService.Audit;
+using Observatory.ApiService.Keys;
 using Observatory.ApiService.Analyses.Submission;
 using Observatory.ApiService.Examples;
 using Observatory.ApiService.Identity;
@@ -9,6 +11,7 @@ using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Queueing;
 using Observatory.Data;
 using Observatory.Messaging;
+using Observatory.Messaging.Audit;
 
 namespace Observatory.ApiService;
 
@@ -46,6 +49,13 @@ public static class ApplicationServices
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton<StalledJobSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StalledJobSweeper>());
+
+        services.AddScoped<AdminAuditLog>();
+        services.AddSingleton<AuditStreamReader>();
+        services.AddHostedService<AuditIngestor>();
+        services.AddScoped<ApiKeyIssuer>();
+        services.AddSingleton<ApiKeyProjection>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApiKeyProjection>());
 
         services.AddApiDocumentation();
         return builder;

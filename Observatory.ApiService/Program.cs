@@ -1,4 +1,7 @@
 using Observatory.ApiService;
+using Observatory.ApiService.Account;
+using Observatory.ApiService.Admin;
+using Observatory.ApiService.Keys;
 using Observatory.ApiService.Analyses;
 using Observatory.ApiService.OpenApi;
 using Observatory.Data;
@@ -16,6 +19,9 @@ app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapAnalysesApi();
+app.MapAccountApi();
+app.MapAdminApi();
+app.MapInternalKeysApi();
 
 app.Run();
 

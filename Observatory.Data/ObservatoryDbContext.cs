@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Observatory.Data.Analyses;
+using Observatory.Data.ApiKeys;
+using Observatory.Data.Audit;
 using Observatory.Data.Outbox;
+using Observatory.Data.Webhooks;
 
 namespace Observatory.Data;
 
@@ -9,6 +12,9 @@ public sealed class ObservatoryDbContext(DbContextOptions<ObservatoryDbContext> 
     public DbSet<AnalysisRecord> Analyses => Set<AnalysisRecord>();
     public DbSet<AnalysisPayload> AnalysisPayloads => Set<AnalysisPayload>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<WebhookSecretRecord> WebhookSecrets => Set<WebhookSecretRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,6 +58,43 @@ public sealed class ObservatoryDbContext(DbContextOptions<ObservatoryDbContext> 
             e.Property(o => o.Id).UseIdentityAlwaysColumn();
             e.Property(o => o.Kind).HasMaxLength(64);
             e.Property(o => o.TraceParent).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ApiKeyRecord>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasKey(k => k.Id);
+            e.Property(k => k.Name).HasMaxLength(200);
+            e.Property(k => k.Tier).HasMaxLength(16);
+            e.Property(k => k.Prefix).HasMaxLength(32);
+            e.Property(k => k.KeyHash).HasMaxLength(64);
+            e.HasIndex(k => k.KeyHash).IsUnique();
+        });
+
+        modelBuilder.Entity<WebhookSecretRecord>(e =>
+        {
+            e.ToTable("webhook_secrets");
+            e.HasKey(w => w.Principal);
+            e.Property(w => w.Principal).HasMaxLength(200);
+            e.Property(w => w.Secret).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).UseIdentityAlwaysColumn();
+            e.Property(a => a.Kind).HasMaxLength(16);
+            e.Property(a => a.Principal).HasMaxLength(200);
+            e.Property(a => a.Tier).HasMaxLength(16);
+            e.Property(a => a.KeyPrefix).HasMaxLength(32);
+            e.Property(a => a.ClientIp).HasMaxLength(64);
+            e.Property(a => a.Method).HasMaxLength(16);
+            e.Property(a => a.Path).HasMaxLength(2048);
+            e.Property(a => a.ResourceId).HasMaxLength(64);
+            e.Property(a => a.TraceId).HasMaxLength(32);
+            e.Property(a => a.DetailsJson).HasColumnType("jsonb");
+            e.HasIndex(a => a.OccurredAt);
         });
 
         ApplySnakeCaseColumnNames(modelBuilder);

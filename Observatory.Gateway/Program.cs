@@ -1,4 +1,5 @@
 using Observatory.Gateway;
+using Observatory.Gateway.Account;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,7 +8,9 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseGatewayPipeline();
 app.MapDefaultEndpoints();
+app.MapAccountEndpoint();
 app.MapReverseProxy();
 
 app.Run();

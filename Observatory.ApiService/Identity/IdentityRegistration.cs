@@ -12,7 +12,7 @@ public static class IdentityRegistration
         {
             var context = sp.GetRequiredService<IHttpContextAccessor>().HttpContext
                 ?? throw new InvalidOperationException("CallerIdentity is only available within a request.");
-            return ForwardedIdentity.Resolve(context.Request.Headers, context.Connection.RemoteIpAddress?.ToString(),
+            return CallerIdentityResolver.Resolve(context.Request.Headers, context.Connection.RemoteIpAddress?.ToString(),
                 sp.GetRequiredService<IOptions<ForwardedIdentityOptions>>().Value, sp.GetRequiredService<TimeProvider>().GetUtcNow());
         });
         return services;

@@ -25,7 +25,6 @@ public static class ApiServiceRoutes
             RouteId = p.Id,
             ClusterId = ClusterId,
             Match = new RouteMatch { Path = p.Path },
-            Transforms = IdentityHeaderTransforms.StripClientSuppliedIdentity,
         })
         .ToList();
 

@@ -1,4 +1,5 @@
 using Observatory.ApiService.Identity;
+using Observatory.Identity;
 
 namespace Observatory.Tests.Infrastructure;
 

@@ -6,9 +6,11 @@ public sealed class ServiceStack : IAsyncDisposable
 {
     public const string IdentitySecret = "test-identity-secret-0123456789abcdef";
     public const string AdminKey = "obs_admin_test_key_0123456789";
+    public const string JwtSigningKey = "test-partner-signing-key-0123456789abcdef";
 
     private readonly Dictionary<string, string?> _environment;
     private readonly List<ServiceProcess> _workers = [];
+    private readonly List<ServiceProcess> _extraGateways = [];
 
     private ServiceStack(RedisServer redis, Dictionary<string, string?> environment)
     {
@@ -42,6 +44,10 @@ public sealed class ServiceStack : IAsyncDisposable
             ["Observatory__Worker__ClaimInterval"] = "00:00:01",
             ["Observatory__Queueing__StalledAfter"] = "00:00:03",
             ["Observatory__Queueing__StalledSweepInterval"] = "00:00:01",
+            // Pipeline tests poll as public callers; tests about limits set the contract's numbers themselves.
+            ["Observatory__RateLimits__Public__PerMinute"] = "100000",
+            ["Observatory__RateLimits__Public__PerDay"] = "1000000",
+            ["Observatory__Auth__Jwt__SigningKey"] = JwtSigningKey,
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
@@ -59,6 +65,16 @@ public sealed class ServiceStack : IAsyncDisposable
         await stack.Gateway.StartAsync();
         stack.Client = new HttpClient { BaseAddress = stack.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         return stack;
+    }
+
+    /// <summary>Another gateway replica on the same ApiService and Redis (replicas share limits and key revocations).</summary>
+    public async Task<ServiceProcess> StartGatewayAsync()
+    {
+        var gateway = new ServiceProcess("Observatory.Gateway", "gateway",
+            new Dictionary<string, string?>(_environment) { ["services__apiservice__http__0"] = Api.BaseAddress.ToString().TrimEnd('/') });
+        await gateway.StartAsync();
+        _extraGateways.Add(gateway);
+        return gateway;
     }
 
     public async Task<ServiceProcess> StartWorkerAsync()
@@ -87,6 +103,7 @@ public sealed class ServiceStack : IAsyncDisposable
     {
         Client?.Dispose();
         if (Gateway is not null) await Gateway.DisposeAsync();
+        foreach (var gateway in _extraGateways) await gateway.DisposeAsync();
         foreach (var worker in _workers) await worker.DisposeAsync();
         if (Api is not null) await Api.DisposeAsync();
         await Redis.DisposeAsync();

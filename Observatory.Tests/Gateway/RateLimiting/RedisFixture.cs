@@ -1,0 +1,13 @@
+using Observatory.Tests.Infrastructure;
+
+namespace Observatory.Tests.Gateway.RateLimiting;
+
+/// <summary>One throwaway redis-server per test class.</summary>
+public sealed class RedisFixture : IAsyncLifetime
+{
+    public RedisServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await RedisServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
