@@ -38,6 +38,7 @@ public static class ApplicationServices
             .LoadFromMemory(ApiServiceRoutes.Routes, ApiServiceRoutes.Clusters(builder.Configuration))
             .AddTransforms(context => context.RequestTransforms.Add(context.Services.GetRequiredService<SignedIdentityTransform>()));
         services.AddHttpClient(ApiServiceHealthCheck.ClientName);
+        services.AddHttpClient(MetricsAccessMiddleware.ClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         services.AddHealthChecks().AddCheck<ApiServiceHealthCheck>("apiservice");
         return builder;
     }

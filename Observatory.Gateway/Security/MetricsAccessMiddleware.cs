@@ -1,17 +1,54 @@
 using Observatory.Gateway.Identity;
+using Observatory.Gateway.Proxy;
 
 namespace Observatory.Gateway.Security;
 
-/// <summary><c>/metrics</c> through the gateway is for admin and partner credentials only (CONTRACT §8).</summary>
-public sealed class MetricsAccessMiddleware(RequestDelegate next)
+/// <summary><c>/metrics</c> through the gateway (CONTRACT §8): admin and partner credentials only, and the services'
+/// metrics in one exposition — the gateway's own followed by the ApiService's (each series carries its
+/// <c>otel_scope_name</c>; the services differ by process, which a scraper adds as its own label per target).</summary>
+public sealed class MetricsAccessMiddleware(RequestDelegate next, IHttpClientFactory httpClients, IConfiguration configuration)
 {
-    public Task InvokeAsync(HttpContext context)
+    public const string ClientName = "apiservice-metrics";
+
+    public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/metrics")) return next(context);
+        if (!context.Request.Path.StartsWithSegments("/metrics"))
+        {
+            await next(context);
+            return;
+        }
         var caller = context.Features.Get<GatewayCaller>();
-        if (caller?.Tier is CallerTiers.Admin or CallerTiers.Partner) return next(context);
-        var status = caller?.Principal is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
-        return Results.Problem(statusCode: status, title: status == 401 ? "Authentication required." : "Forbidden.",
-            detail: "Metrics are available to admin and partner credentials.").ExecuteAsync(context);
+        if (caller?.Tier is not (CallerTiers.Admin or CallerTiers.Partner))
+        {
+            var status = caller?.Principal is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+            await Results.Problem(statusCode: status, title: status == 401 ? "Authentication required." : "Forbidden.",
+                detail: "Metrics are available to admin and partner credentials.").ExecuteAsync(context);
+            return;
+        }
+
+        // Let the gateway's own exporter write into a buffer, then add the ApiService's exposition after it.
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+        try
+        {
+            var apiMetrics = await httpClients.CreateClient(ClientName)
+                .GetStringAsync(new Uri(new Uri(ApiServiceRoutes.ResolveAddress(configuration)), "/metrics"), context.RequestAborted);
+            await context.Response.WriteAsync("\n# ApiService\n" + apiMetrics, context.RequestAborted);
+        }
+        catch (HttpRequestException)
+        {
+            await context.Response.WriteAsync("\n# ApiService metrics unavailable\n", context.RequestAborted);
+        }
     }
 }

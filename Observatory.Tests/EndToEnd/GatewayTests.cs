@@ -81,6 +81,22 @@ public sealed class GatewayTests(GatewayStack fixture) : IClassFixture<GatewaySt
     }
 
     [Fact]
+    public async Task Keys_still_work_when_redis_lost_the_key_projection()
+    {
+        var key = await CreateKeyAsync();
+        await _stack.Redis.CommandAsync("DEL", "observatory:apikeys");
+        var cold = await _stack.StartGatewayAsync(); // empty in-memory cache, empty Redis projection
+
+        var client = new HttpClient { BaseAddress = cold.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key["key"]!.GetValue<string>());
+        var (status, body, _) = await client.GetJsonAsync("/api/v1/account");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("standard", body!["tier"]!.GetValue<string>());
+        Assert.Contains(key["id"]!.GetValue<string>(), await _stack.Redis.CommandAsync("HGET", "observatory:apikeys", Observatory.Identity.ApiKeyFormat.Hash(key["key"]!.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task Partner_tokens_are_validated_for_signature_audience_lifetime_and_tier()
     {
         var valid = await Client(PartnerToken()).GetJsonAsync("/api/v1/account");
@@ -228,7 +244,10 @@ public sealed class GatewayTests(GatewayStack fixture) : IClassFixture<GatewaySt
         Assert.Equal(HttpStatusCode.Forbidden, (await Client(key).GetAsync("/metrics")).StatusCode);
         var metrics = await Client(PartnerToken()).GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
-        Assert.Contains("http_server_request_duration_seconds", await metrics.Content.ReadAsStringAsync());
+        var text = await metrics.Content.ReadAsStringAsync();
+        Assert.Contains("http_server_request_duration_seconds", text);
+        Assert.Contains("# ApiService", text);
+        Assert.Contains("Npgsql", text); // only the ApiService talks to PostgreSQL
     }
 
     [Fact]
