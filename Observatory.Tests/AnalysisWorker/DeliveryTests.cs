@@ -1,4 +1,3 @@
-using Npgsql;
 using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.AnalysisWorker;
@@ -36,7 +35,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         await WaitUntilAsync(async () => await StreamLengthAsync() == 0, "both entries acknowledged");
 
         Assert.Equal("completed", done["status"]!.GetValue<string>());
-        Assert.Equal(1L, await ScalarAsync("SELECT attempts::bigint FROM analyses WHERE id = @id", id));
+        Assert.Equal(1L, await DatabaseQueries.ScalarAsync(_stack.DatabaseConnectionString, "SELECT attempts::bigint FROM analyses WHERE id = @id", id));
     }
 
     [Fact]
@@ -121,14 +120,5 @@ public sealed class DeliveryTests : IAsyncLifetime
             await Task.Delay(50);
         }
         throw new TimeoutException($"Timed out waiting for {what}.");
-    }
-
-    private async Task<long> ScalarAsync(string sql, string id)
-    {
-        await using var connection = new NpgsqlConnection(_stack.DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", Guid.Parse(id));
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

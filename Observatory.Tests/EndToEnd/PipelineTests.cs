@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Observatory.Tests.Fakes;
 using Observatory.Tests.Infrastructure;
 
@@ -83,7 +82,7 @@ public sealed class PipelineTests
         var (_, later, _) = await client.GetJsonAsync($"/api/v1/analyze/{id}");
         Assert.Equal(completedAt, later!["completed_at"]!.GetValue<string>());
         Assert.Equal(2, llm.Requests.Count);
-        Assert.Equal(2L, await ScalarAsync(stack, "SELECT attempts::bigint FROM analyses WHERE id = @id", id));
+        Assert.Equal(2L, await DatabaseQueries.ScalarAsync(stack.DatabaseConnectionString, "SELECT attempts::bigint FROM analyses WHERE id = @id", id));
     }
 
     [Fact]
@@ -181,14 +180,5 @@ public sealed class PipelineTests
             await Task.Delay(25);
         }
         throw new TimeoutException($"Timed out after {timeout} waiting for {what}.\n{diagnostics()}");
-    }
-
-    private static async Task<long> ScalarAsync(ServiceStack stack, string sql, string id)
-    {
-        await using var connection = new NpgsqlConnection(stack.DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", Guid.Parse(id));
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

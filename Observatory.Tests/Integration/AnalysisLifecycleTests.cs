@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Npgsql;
 using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.Integration;
@@ -48,7 +47,7 @@ public sealed class AnalysisLifecycleTests(LifecycleStack fixture) : IClassFixtu
         Assert.NotNull(done["completed_at"]);
         Assert.NotNull(done["expires_at"]);
 
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM analysis_payloads WHERE analysis_id = @id", Guid.Parse(id)));
+        Assert.Equal(0, await DatabaseQueries.ScalarAsync(fixture.Stack.DatabaseConnectionString, "SELECT count(*) FROM analysis_payloads WHERE analysis_id = @id", Guid.Parse(id)));
     }
 
     [Fact]
@@ -90,7 +89,7 @@ public sealed class AnalysisLifecycleTests(LifecycleStack fixture) : IClassFixtu
     [Fact]
     public async Task The_same_idempotency_key_and_body_return_the_same_analysis_and_a_different_body_conflicts()
     {
-        var key = Guid.NewGuid().ToString();
+        var key = $"order-{Guid.NewGuid():N}";
         HttpRequestMessage Request(string body)
         {
             var request = ApiCalls.JsonPost("/api/v1/analyze", body);
@@ -106,7 +105,7 @@ public sealed class AnalysisLifecycleTests(LifecycleStack fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Accepted, second.Status);
         Assert.Equal(first.Body!["id"]!.GetValue<string>(), second.Body!["id"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, different.Status);
-        Assert.Equal(1, await CountAsync("SELECT count(*) FROM analyses WHERE idempotency_key = @id", key));
+        Assert.Equal(1, await DatabaseQueries.ScalarAsync(fixture.Stack.DatabaseConnectionString, "SELECT count(*) FROM analyses WHERE idempotency_key = @id", key));
     }
 
     [Fact]
@@ -188,14 +187,5 @@ public sealed class AnalysisLifecycleTests(LifecycleStack fixture) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await _client.SendJsonAsync(forged)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _client.SendJsonAsync(unsigned)).Status);
-    }
-
-    private async Task<long> CountAsync(string sql, object id)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Stack.DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

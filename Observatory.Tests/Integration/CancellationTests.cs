@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.Integration;
@@ -32,7 +31,7 @@ public sealed class CancellationTests : IAsyncLifetime
         Assert.Equal("cancelled", cancel.Body!["status"]!.GetValue<string>());
         Assert.Equal(id, cancel.Body["id"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, again.Status);
-        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM analysis_payloads WHERE analysis_id = @id", id));
+        Assert.Equal(0L, await DatabaseQueries.ScalarAsync(_stack.DatabaseConnectionString, "SELECT count(*) FROM analysis_payloads WHERE analysis_id = @id", id));
 
         // The job was already on the stream; a worker that picks it up now must leave it cancelled.
         var (_, other, _) = await _client.PostJsonAsync("/api/v1/analyze", SampleConversations.Small(7));
@@ -42,7 +41,7 @@ public sealed class CancellationTests : IAsyncLifetime
         var (_, body, _) = await _client.GetJsonAsync($"/api/v1/analyze/{id}");
         Assert.Equal("cancelled", body!["status"]!.GetValue<string>());
         Assert.Null(body["result"]);
-        Assert.Equal(0L, await ScalarAsync("SELECT attempts::bigint FROM analyses WHERE id = @id", id));
+        Assert.Equal(0L, await DatabaseQueries.ScalarAsync(_stack.DatabaseConnectionString, "SELECT attempts::bigint FROM analyses WHERE id = @id", id));
     }
 
     [Fact]
@@ -59,14 +58,5 @@ public sealed class CancellationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, cancel.Status);
         Assert.Contains("completed", cancel.Body!["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
-    }
-
-    private async Task<long> ScalarAsync(string sql, string id)
-    {
-        await using var connection = new NpgsqlConnection(_stack.DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", Guid.Parse(id));
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
