@@ -3,7 +3,7 @@ using Observatory.Tests.Infrastructure;
 namespace Observatory.Tests.AnalysisWorker;
 
 /// <summary>The worker's delivery guarantees: duplicates never produce a second run, entries abandoned by a dead
-/// consumer are reclaimed, entries that keep failing become poison, and jobs Redis forgot are re-published.</summary>
+/// consumer are reclaimed, and entries that keep failing become poison.</summary>
 public sealed class DeliveryTests : IAsyncLifetime
 {
     private InProcessStack _stack = null!;
@@ -14,8 +14,8 @@ public sealed class DeliveryTests : IAsyncLifetime
         _stack = await InProcessStack.StartAsync("delivery", withWorker: false, new Dictionary<string, string?>
         {
             ["Observatory:Queue:MaxDeliveries"] = "2",
-            ["Observatory:Queueing:StalledAfter"] = "00:00:02",
-            ["Observatory:Queueing:StalledSweepInterval"] = "00:00:00.500",
+            // The stalled-job sweeper would re-publish these jobs and race the delivery paths under test.
+            ["Observatory:Queueing:StalledAfter"] = "00:10:00",
         });
         _client = _stack.Api.CreateClient();
     }
@@ -72,20 +72,6 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.Equal("poison", done["error"]!["code"]!.GetValue<string>());
         Assert.Null(done["result"]);
         Assert.Contains(":1", await _stack.Redis.CommandAsync("XLEN", "observatory:jobs:dead"));
-    }
-
-    [Fact]
-    public async Task Jobs_survive_redis_losing_all_its_data()
-    {
-        var ids = new List<string>();
-        for (var i = 0; i < 5; i++) ids.Add(await SubmitAsync(SampleConversations.Small(100 + i)));
-        await WaitForStreamLengthAsync(5);
-
-        await _stack.Redis.CommandAsync("FLUSHALL");
-        _stack.StartWorker();
-
-        foreach (var id in ids)
-            Assert.Equal("completed", (await _client.WaitForTerminalAsync(id, TimeSpan.FromSeconds(30)))["status"]!.GetValue<string>());
     }
 
     private async Task<string> SubmitAsync(string body)
