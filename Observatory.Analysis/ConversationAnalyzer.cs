@@ -1,6 +1,13 @@
 using Observatory.Analysis.Core;
 using Observatory.Analysis.Dynamics;
+using Observatory.Analysis.Dialectic;
+using Observatory.Analysis.Recursive;
+using Observatory.Analysis.Security;
+using Observatory.Analysis.Sentiment;
 using Observatory.Analysis.Summary;
+using Observatory.Analysis.Synthesis;
+using Observatory.Analysis.Text.Terms;
+using Observatory.Analysis.Topics;
 
 namespace Observatory.Analysis;
 
@@ -8,11 +15,6 @@ namespace Observatory.Analysis;
 /// The built-in engine: pure and deterministic (no I/O, clock or randomness), so the same conversation and options
 /// always give the same result. Stateless and safe to share between threads.
 /// </summary>
-/// <remarks>
-/// Computed so far: <c>conversation</c> and <c>patterns.dynamics</c>. Every other family, and confidence and
-/// security, stays null and the lists stay empty until their analyses exist — the engine never reports a value it
-/// did not compute.
-/// </remarks>
 public sealed class ConversationAnalyzer
 {
     /// <exception cref="ArgumentException">The conversation has no messages.</exception>
@@ -33,29 +35,43 @@ public sealed class ConversationAnalyzer
         cancellationToken.ThrowIfCancellationRequested();
         ConversationSummary summary = ConversationSummaryBuilder.Build(profile, cancellationToken);
 
+        // Every family runs whatever was requested: themes, key moments, insights and confidence draw on all of
+        // them. The request only decides which families are shown under "patterns".
         cancellationToken.ThrowIfCancellationRequested();
-        DynamicsPattern? dynamics = patterns.Contains(PatternFamily.Dynamics)
-            ? DynamicsAnalysis.Analyze(profile, cancellationToken)
-            : null;
+        MessageTerms terms = TermExtractor.Extract(profile, cancellationToken);
+        var readings = new FamilyReadings(
+            profile,
+            summary,
+            DynamicsAnalysis.Analyze(profile, cancellationToken),
+            SentimentAnalysis.Analyze(profile, cancellationToken, out double[] messageSentiment),
+            messageSentiment,
+            TopicsAnalysis.Analyze(profile, cancellationToken),
+            RecursiveAnalysis.Analyze(profile, cancellationToken),
+            DialecticAnalysis.Analyze(profile, cancellationToken),
+            SecurityAnalysis.Analyze(profile, cancellationToken),
+            terms);
 
-        return new AnalysisResult
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<KeyMoment> keyMoments = KeyMomentFinder.Find(readings);
+        var result = new AnalysisResult
         {
             Conversation = summary,
             Patterns = new PatternResults
             {
-                Dialectic = null,
-                Sentiment = null,
-                Topics = null,
-                Dynamics = dynamics,
-                Recursive = null,
+                Dialectic = patterns.Contains(PatternFamily.Dialectic) ? readings.Dialectic : null,
+                Sentiment = patterns.Contains(PatternFamily.Sentiment) ? readings.Sentiment : null,
+                Topics = patterns.Contains(PatternFamily.Topics) ? readings.Topics : null,
+                Dynamics = patterns.Contains(PatternFamily.Dynamics) ? readings.Dynamics : null,
+                Recursive = patterns.Contains(PatternFamily.Recursive) ? readings.Recursive : null,
             },
-            Themes = [],
-            KeyMoments = [],
-            Insights = [],
-            Confidence = null,
-            Security = null,
+            Themes = ThemeFinder.Find(terms, profile.MessageCount),
+            KeyMoments = keyMoments,
+            Insights = InsightWriter.Write(readings, keyMoments),
+            Confidence = ConfidenceEstimator.Estimate(readings, keyMoments),
+            Security = readings.Security,
             Engine = EngineSummary.BuiltIn,
             Timings = AnalysisTimings.Zero,
         };
+        return ResultRedactor.Redact(result);
     }
 }

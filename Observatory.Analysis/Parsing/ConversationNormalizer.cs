@@ -1,3 +1,4 @@
+using Observatory.Analysis.Text;
 namespace Observatory.Analysis;
 
 /// <summary>Turns the "messages" input form into a <see cref="Conversation"/>.</summary>
@@ -36,9 +37,9 @@ public static class ConversationNormalizer
 
             normalized.Add(new ConversationMessage(
                 normalized.Count,
-                name,
+                LoneSurrogates.Replace(name),
                 speakerRole,
-                raw.Content.Trim(),
+                LoneSurrogates.Replace(raw.Content.Trim()),
                 raw.Timestamp?.ToUniversalTime()));
         }
 

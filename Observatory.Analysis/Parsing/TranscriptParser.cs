@@ -1,3 +1,4 @@
+using Observatory.Analysis.Text;
 using System.Text;
 using Observatory.Analysis.Parsing;
 
@@ -140,7 +141,7 @@ public static class TranscriptParser
         string trimmed = content.ToString().Trim();
         if (trimmed.Length > 0)
         {
-            messages.Add(new ConversationMessage(messages.Count, speaker, role, trimmed, timestamp));
+            messages.Add(new ConversationMessage(messages.Count, LoneSurrogates.Replace(speaker), role, LoneSurrogates.Replace(trimmed), timestamp));
         }
     }
 

@@ -21,7 +21,7 @@ public sealed record ConfidenceComponents
 
     public required double Clarity { get; init; }
 
-    /// <summary>Null when no language model took part.</summary>
+    /// <summary>Without a language model: agreement between independent signals; with one, the model's certainty.</summary>
     public required double? ModelCertainty { get; init; }
 }
 

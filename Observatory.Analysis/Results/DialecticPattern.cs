@@ -16,6 +16,27 @@ public sealed record DialecticPattern
 
     /// <summary>A short name for the overall shape of the exchange; vocabulary defined by the dialectic analysis.</summary>
     public required string Structure { get; init; }
+
+    /// <summary>Question sentences across all messages (<see cref="Questions"/> counts question messages).</summary>
+    public int QuestionSentences { get; init; }
+
+    /// <summary>Question-like sentences not counted as questions ("Why not.", "Who cares.").</summary>
+    public int Rhetorical { get; init; }
+
+    /// <summary>Indices of question messages no later message answered, ascending.</summary>
+    public IReadOnlyList<int> Unanswered { get; init; } = [];
+
+    /// <summary>The move of every message that makes one, ascending by index.</summary>
+    public IReadOnlyList<DialecticMoveMark> ByMessage { get; init; } = [];
+}
+
+/// <summary>The argumentative move one message makes.</summary>
+public sealed record DialecticMoveMark
+{
+    public required int Index { get; init; }
+
+    /// <summary>claim | challenge | concession | clarification | synthesis.</summary>
+    public required string Move { get; init; }
 }
 
 /// <summary>A question and the message that answers it (texts are redacted excerpts).</summary>

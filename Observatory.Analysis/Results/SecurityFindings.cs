@@ -15,4 +15,22 @@ public sealed record PromptInjectionFindings
 
     /// <summary>Indices of the messages that look like prompt injection.</summary>
     public required IReadOnlyList<int> Indices { get; init; }
+
+    /// <summary>What was seen where: one entry per message and kind, ordered by index then kind.</summary>
+    public IReadOnlyList<PromptInjectionSignal> Signals { get; init; } = [];
+}
+
+/// <summary>One kind of injection evidence in one message. Flagged for the researcher, never a reason to reject.</summary>
+public sealed record PromptInjectionSignal
+{
+    public required int Index { get; init; }
+
+    /// <summary>instruction_override | role_hijack | prompt_exfiltration | fake_role_marker | hidden_text.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>
+    /// True when every occurrence of this kind in the message is quoted or discussed (inside quotation marks, or in a
+    /// message about prompt injection, jailbreaks, red teaming…) rather than addressed to the model: lower confidence.
+    /// </summary>
+    public required bool Quoted { get; init; }
 }

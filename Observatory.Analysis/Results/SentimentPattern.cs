@@ -13,7 +13,10 @@ public sealed record SentimentPattern
 
     public required SentimentTrend Trend { get; init; }
 
-    /// <summary>Slope of the score over message position.</summary>
+    /// <summary>
+    /// Least-squares slope of the smoothed score against relative position (0 = first message, 1 = last): the
+    /// fitted change in score over the whole conversation, comparable across conversation lengths.
+    /// </summary>
     public required double Slope { get; init; }
 
     public required SpeakerValues BySpeaker { get; init; }
@@ -21,16 +24,29 @@ public sealed record SentimentPattern
     public required IReadOnlyList<SentimentPoint> Trajectory { get; init; }
 
     public required IReadOnlyList<SentimentShift> Shifts { get; init; }
+
+    /// <summary>
+    /// Share of messages (0..1) with at least one word, phrase, emoji or emoticon the lexicon knows. Low coverage
+    /// means "neutral" reflects missing evidence (another language, code, numbers), not a neutral tone.
+    /// </summary>
+    public required double Coverage { get; init; }
+
+    /// <summary>Standard deviation of the smoothed score around its trend line (0 = a perfectly steady trend).</summary>
+    public required double Volatility { get; init; }
 }
 
-/// <summary>The score of one message.</summary>
+/// <summary>The tone at one message: the smoothed score (what the trajectory plots) and the message's own score.</summary>
 public sealed record SentimentPoint
 {
     public required int Index { get; init; }
 
     public required string Speaker { get; init; }
 
+    /// <summary>Smoothed score, -1..1.</summary>
     public required double Score { get; init; }
+
+    /// <summary>The message's own score before smoothing, -1..1.</summary>
+    public required double Raw { get; init; }
 }
 
 /// <summary>A message at which the tone changes from one label to another.</summary>
@@ -41,6 +57,12 @@ public sealed record SentimentShift
     public required SentimentLabel From { get; init; }
 
     public required SentimentLabel To { get; init; }
+
+    /// <summary>How far the smoothed score moved across the shift (0..2).</summary>
+    public required double Magnitude { get; init; }
+
+    /// <summary>Speaker of the message at <see cref="Index"/>.</summary>
+    public required string Speaker { get; init; }
 }
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<SentimentLabel>))]

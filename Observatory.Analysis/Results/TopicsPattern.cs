@@ -9,6 +9,15 @@ public sealed record TopicsPattern
 
     /// <summary>Number of topic changes (boundaries between segments).</summary>
     public required int Shifts { get; init; }
+
+    /// <summary>
+    /// False when the text gave the analysis nothing to work with (no content words, e.g. emoji only) or does not look
+    /// like English, which the stop list and stemmer assume: keywords and labels are then unreliable.
+    /// </summary>
+    public bool Supported { get; init; } = true;
+
+    /// <summary>Share of messages that contain at least one content word (0..1).</summary>
+    public double Coverage { get; init; }
 }
 
 public sealed record TopicKeyword
@@ -28,4 +37,7 @@ public sealed record TopicSegment
     public required string Label { get; init; }
 
     public required IReadOnlyList<string> Keywords { get; init; }
+
+    /// <summary>Position in <c>segments</c> of an earlier, non-adjacent segment on the same topic; null when none.</summary>
+    public int? ReturnsTo { get; init; }
 }

@@ -5,23 +5,33 @@ namespace Observatory.Tests.Analysis;
 public class AnalyzerTests
 {
     [Fact]
-    public void Only_computed_parts_are_filled()
+    public void Only_requested_families_are_shown_while_everything_else_is_filled()
     {
-        AnalysisResult result = TestConversation.Analyze(TestConversation.Of(("Human", "Hi?"), ("AI", "Hello.")));
+        AnalysisResult result = TestConversation.Analyze(TestConversation.Of(("Human", "Hi?"), ("AI", "Hello.")), PatternFamily.Dynamics);
 
         Assert.NotNull(result.Patterns.Dynamics);
         Assert.Null(result.Patterns.Dialectic);
         Assert.Null(result.Patterns.Sentiment);
         Assert.Null(result.Patterns.Topics);
         Assert.Null(result.Patterns.Recursive);
-        Assert.Empty(result.Themes);
-        Assert.Empty(result.KeyMoments);
-        Assert.Empty(result.Insights);
-        Assert.Null(result.Confidence);
-        Assert.Null(result.Security);
+        Assert.NotEmpty(result.Insights);
+        Assert.NotNull(result.Confidence);
+        Assert.NotNull(result.Security);
         Assert.Equal(EngineInfo.Version, result.Engine.Version);
         Assert.Equal(new LlmUsage { Used = false, Model = null, Reason = "not configured", InputTokens = 0, OutputTokens = 0, LatencyMs = 0 }, result.Engine.Llm);
         Assert.Equal(new AnalysisTimings { QueueMs = 0, AnalysisMs = 0 }, result.Timings);
+    }
+
+    [Fact]
+    public void Every_family_is_filled_when_all_are_requested()
+    {
+        AnalysisResult result = TestConversation.Analyze(TestConversation.Of(("Human", "Why is my refund late?"), ("AI", "Sorry, I issued it now.")));
+
+        Assert.NotNull(result.Patterns.Dialectic);
+        Assert.NotNull(result.Patterns.Sentiment);
+        Assert.NotNull(result.Patterns.Topics);
+        Assert.NotNull(result.Patterns.Dynamics);
+        Assert.NotNull(result.Patterns.Recursive);
     }
 
     [Fact]

@@ -21,7 +21,11 @@ public class ResultJsonTests
             + "'dynamics':{'turns':2,'balance':1,'dominant_speaker':'Human','turn_switch_rate':1,"
             + "'words_per_turn':{'Human':1,'AI':1},'question_ratio':{'Human':1,'AI':0},"
             + "'longest_streak':{'speaker':'Human','messages':1},'response_seconds':{'AI':2}},"
-            + "'recursive':null},'themes':[],'key_moments':[],'insights':[],'confidence':null,'security':null,"
+            + "'recursive':null},'themes':[],'key_moments':[],"
+            + "'insights':['The one question asked was answered.','The words used carry no clear emotional tone.',"
+            + "'Participation was balanced between the speakers.','AI took a median of 2 s to respond.'],"
+            + "'confidence':{'score':0.1292,'level':'low','components':{'length':0.1972,'clarity':0.375,'model_certainty':0.5}},"
+            + "'security':{'prompt_injection':{'suspected':false,'indices':[],'signals':[]},'pii_redacted':0},"
             + "'engine':{'version':'" + EngineInfo.Version + "','llm':{'used':false,'model':null,'reason':'not configured',"
             + "'input_tokens':0,'output_tokens':0,'latency_ms':0}},"
             + "'timings':{'queue_ms':0,'analysis_ms':0}}").Replace('\'', '"');
@@ -29,9 +33,9 @@ public class ResultJsonTests
     }
 
     [Fact]
-    public void Every_contract_key_is_present_and_unrequested_or_uncomputed_families_are_null()
+    public void Every_contract_key_is_present_and_unrequested_families_are_null()
     {
-        using var document = JsonDocument.Parse(AnalysisResultJson.Serialize(TestConversation.Analyze(Greeting)));
+        using var document = JsonDocument.Parse(AnalysisResultJson.Serialize(TestConversation.Analyze(Greeting, PatternFamily.Dynamics)));
         JsonElement root = document.RootElement;
 
         Assert.Equal(
@@ -46,11 +50,12 @@ public class ResultJsonTests
         }
 
         Assert.Equal(JsonValueKind.Object, root.GetProperty("patterns").GetProperty("dynamics").ValueKind);
-        Assert.Equal(0, root.GetProperty("themes").GetArrayLength());
-        Assert.Equal(0, root.GetProperty("key_moments").GetArrayLength());
-        Assert.Equal(0, root.GetProperty("insights").GetArrayLength());
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("confidence").ValueKind);
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("security").ValueKind);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("themes").ValueKind);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("key_moments").ValueKind);
+        Assert.True(root.GetProperty("insights").GetArrayLength() > 0);
+        Assert.Equal(["score", "level", "components"], root.GetProperty("confidence").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["length", "clarity", "model_certainty"], root.GetProperty("confidence").GetProperty("components").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["prompt_injection", "pii_redacted"], root.GetProperty("security").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
