@@ -1,3 +1,4 @@
+using Observatory.Analysis.Security;
 using System.Text;
 using System.Text.Json;
 
@@ -78,7 +79,7 @@ internal sealed record LlmReply(IReadOnlyList<string> Insights, string? Summary,
             builder.Append(c);
         }
         if (builder.Length == 0 || builder.Length > LlmPrompt.MaxInsightChars) return null;
-        var redacted = SensitiveText.Redact(builder.ToString(), out var count);
+        var redacted = TextRedaction.Redact(builder.ToString(), out var count);
         redactions += count;
         return redacted;
     }
