@@ -71,7 +71,9 @@ public sealed class ConversationAnalyzer
             Security = readings.Security,
             Engine = EngineSummary.BuiltIn,
             Timings = AnalysisTimings.Zero,
+            Messages = MessageTable.Build(readings, patterns, cancellationToken),
         };
-        return ResultRedactor.Redact(result);
+        result = ResultRedactor.Redact(result);
+        return result with { DetectedPatterns = PatternKinds.Detect(result) };
     }
 }

@@ -1,3 +1,4 @@
+using Observatory.Data.Retention;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Observatory.ApiService.Analyses;
@@ -6,7 +7,7 @@ using Observatory.ApiService.Keys;
 using Observatory.ApiService.Analyses.Submission;
 using Observatory.ApiService.Examples;
 using Observatory.ApiService.Identity;
-using Observatory.ApiService.Json;
+using Observatory.Contracts.Json;
 using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Queueing;
 using Observatory.Data;

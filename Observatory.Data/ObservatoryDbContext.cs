@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Observatory.Data.Analyses;
 using Observatory.Data.ApiKeys;
 using Observatory.Data.Audit;
+using Observatory.Data.Batches;
+using Observatory.Data.Insights;
 using Observatory.Data.Outbox;
 using Observatory.Data.Webhooks;
 
@@ -15,6 +17,9 @@ public sealed class ObservatoryDbContext(DbContextOptions<ObservatoryDbContext> 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<WebhookSecretRecord> WebhookSecrets => Set<WebhookSecretRecord>();
+    public DbSet<BatchRecord> Batches => Set<BatchRecord>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<DailyInsight> DailyInsights => Set<DailyInsight>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +34,8 @@ public sealed class ObservatoryDbContext(DbContextOptions<ObservatoryDbContext> 
             e.Property(a => a.MetadataJson).HasColumnType("jsonb");
             e.Property(a => a.OptionsJson).HasColumnType("jsonb");
             e.Property(a => a.ResultJson).HasColumnType("json");
+            e.Property(a => a.DigestJson).HasColumnType("json");
+            e.Property(a => a.BatchRef).HasMaxLength(200);
             e.Property(a => a.IdempotencyScope).HasMaxLength(200);
             e.Property(a => a.IdempotencyKey).HasMaxLength(200);
             e.Property(a => a.RequestHash).HasMaxLength(64);
@@ -39,7 +46,8 @@ public sealed class ObservatoryDbContext(DbContextOptions<ObservatoryDbContext> 
                 .HasFilter("idempotency_key IS NOT NULL");
             e.HasIndex(a => new { a.Owner, a.CreatedAt, a.Id }).IsDescending(false, true, true);
             e.HasIndex(a => new { a.Status, a.PublishedAt });
-            e.HasIndex(a => a.BatchId);
+            e.HasIndex(a => new { a.BatchId, a.BatchIndex });
+            e.HasIndex(a => a.CompletedAt);
         });
 
         modelBuilder.Entity<AnalysisPayload>(e =>
@@ -77,6 +85,47 @@ public sealed class ObservatoryDbContext(DbContextOptions<ObservatoryDbContext> 
             e.HasKey(w => w.Principal);
             e.Property(w => w.Principal).HasMaxLength(200);
             e.Property(w => w.Secret).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<BatchRecord>(e =>
+        {
+            e.ToTable("batches");
+            e.HasKey(b => b.Id);
+            e.Property(b => b.Owner).HasMaxLength(200);
+            e.Property(b => b.OwnerTier).HasMaxLength(16);
+            e.Property(b => b.Title).HasMaxLength(500);
+            e.Property(b => b.OptionsJson).HasColumnType("jsonb");
+            e.Property(b => b.Status).HasMaxLength(16);
+            e.Property(b => b.AggregateJson).HasColumnType("json");
+            e.Property(b => b.TraceParent).HasMaxLength(64);
+            e.HasIndex(b => new { b.Owner, b.CreatedAt });
+            e.HasIndex(b => b.Status);
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).UseIdentityAlwaysColumn();
+            e.Property(d => d.EventId).HasMaxLength(64);
+            e.Property(d => d.Principal).HasMaxLength(200);
+            e.Property(d => d.Type).HasMaxLength(32);
+            e.Property(d => d.Url).HasMaxLength(2048);
+            e.Property(d => d.Body).HasColumnType("text");
+            e.Property(d => d.Status).HasMaxLength(16);
+            e.Property(d => d.LastError).HasMaxLength(500);
+            e.HasIndex(d => d.EventId).IsUnique();
+            e.HasIndex(d => new { d.ResourceId, d.Type }).IsUnique();
+            e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.HasIndex(d => new { d.Principal, d.CreatedAt, d.Id }).IsDescending(false, true, true);
+        });
+
+        modelBuilder.Entity<DailyInsight>(e =>
+        {
+            e.ToTable("daily_insights");
+            e.HasKey(d => new { d.Day, d.Owner });
+            e.Property(d => d.Owner).HasMaxLength(200);
+            e.Property(d => d.PatternCountsJson).HasColumnType("jsonb");
         });
 
         modelBuilder.Entity<AuditEntry>(e =>

@@ -11,4 +11,5 @@ namespace Observatory.Analysis.Json;
     NumberHandling = JsonNumberHandling.Strict,
     Converters = [typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(AnalysisResult))]
+[JsonSerializable(typeof(Aggregation.ConversationDigest))]
 internal sealed partial class AnalysisJsonContext : JsonSerializerContext;

@@ -21,6 +21,9 @@ public sealed record AnalysisResult
     /// <summary>Plain-language findings a researcher would write down.</summary>
     public required IReadOnlyList<string> Insights { get; init; }
 
+    /// <summary>Named patterns this result shows (<see cref="PatternKinds"/>), in vocabulary order.</summary>
+    public IReadOnlyList<string> DetectedPatterns { get; init; } = [];
+
     public required ConfidenceAssessment? Confidence { get; init; }
 
     public required SecurityFindings? Security { get; init; }
@@ -28,4 +31,7 @@ public sealed record AnalysisResult
     public required EngineSummary Engine { get; init; }
 
     public required AnalysisTimings Timings { get; init; }
+
+    /// <summary>One row per message (speaker, role, words, sentiment, question); last because it is the longest.</summary>
+    public IReadOnlyList<MessageRow> Messages { get; init; } = [];
 }

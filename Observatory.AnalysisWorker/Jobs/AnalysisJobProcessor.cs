@@ -1,3 +1,4 @@
+using Observatory.Analysis.Aggregation;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -129,7 +130,8 @@ public sealed partial class AnalysisJobProcessor(
             },
         };
         var json = AnalysisResultJson.Serialize(result);
-        if (await RetryTransientAsync(ct => ledger.CompleteAsync(claimed.Id, worker, json, ct), cancellationToken))
+        var digest = ConversationDigest.Of(result).ToJson();
+        if (await RetryTransientAsync(ct => ledger.CompleteAsync(claimed.Id, worker, json, digest, ct), cancellationToken))
         {
             metrics.Finished(AnalysisStatus.Completed, engineTime);
             LogCompleted(logger, claimed.Id, elapsed.TotalMilliseconds);

@@ -24,7 +24,7 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
         WITH finished AS (
             UPDATE analyses
             SET status = @status, progress = CASE WHEN @status = 'completed' THEN 1 ELSE progress END,
-                result_json = @result::json, error_code = @error_code, error_message = @error_message,
+                result_json = @result::json, digest_json = @digest::json, error_code = @error_code, error_message = @error_message,
                 completed_at = @now, lease_owner = NULL, lease_expires_at = NULL
             WHERE id = @id AND {0}
             RETURNING id),
@@ -84,16 +84,16 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
 
     /// <summary>running → completed with the result, deleting the conversation text in the same statement.
     /// False when the analysis was cancelled or taken over meanwhile: then nothing is stored.</summary>
-    public Task<bool> CompleteAsync(Guid id, string worker, string resultJson, CancellationToken cancellationToken) =>
-        FinishAsync(id, worker, AnalysisStatus.Completed, resultJson, null, null, cancellationToken);
+    public Task<bool> CompleteAsync(Guid id, string worker, string resultJson, string digestJson, CancellationToken cancellationToken) =>
+        FinishAsync(id, worker, AnalysisStatus.Completed, resultJson, digestJson, null, null, cancellationToken);
 
     /// <summary>running → failed with a machine-readable code.</summary>
     public Task<bool> FailAsync(Guid id, string worker, string code, string message, CancellationToken cancellationToken) =>
-        FinishAsync(id, worker, AnalysisStatus.Failed, null, code, message, cancellationToken);
+        FinishAsync(id, worker, AnalysisStatus.Failed, null, null, code, message, cancellationToken);
 
     /// <summary>Fails an analysis whatever worker holds it (poison messages: nobody can finish it).</summary>
     public Task<bool> FailUnclaimedAsync(Guid id, string code, string message, CancellationToken cancellationToken) =>
-        FinishAsync(id, null, AnalysisStatus.Failed, null, code, message, cancellationToken);
+        FinishAsync(id, null, AnalysisStatus.Failed, null, null, code, message, cancellationToken);
 
     /// <summary>running → queued on graceful shutdown, with a fresh outbox row so another worker starts it at once
     /// instead of waiting for the stream entry to go idle.</summary>
@@ -106,7 +106,7 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1) signals.Changed(id);
     }
 
-    private async Task<bool> FinishAsync(Guid id, string? worker, string status, string? resultJson, string? errorCode, string? errorMessage,
+    private async Task<bool> FinishAsync(Guid id, string? worker, string status, string? resultJson, string? digestJson, string? errorCode, string? errorMessage,
         CancellationToken cancellationToken)
     {
         var condition = worker is null ? "status IN ('queued', 'running')" : "status = 'running' AND lease_owner = @worker";
@@ -115,6 +115,7 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
         if (worker is not null) finish.Parameters.AddWithValue("worker", worker);
         finish.Parameters.AddWithValue("status", status);
         finish.Parameters.Add(new NpgsqlParameter("result", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)resultJson ?? DBNull.Value });
+        finish.Parameters.Add(new NpgsqlParameter("digest", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)digestJson ?? DBNull.Value });
         finish.Parameters.Add(new NpgsqlParameter("error_code", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)errorCode ?? DBNull.Value });
         finish.Parameters.Add(new NpgsqlParameter("error_message", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)errorMessage ?? DBNull.Value });
         finish.Parameters.AddWithValue("now", clock.GetUtcNow());

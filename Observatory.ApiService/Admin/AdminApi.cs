@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Observatory.ApiService.Analyses.Submission;
 using Observatory.ApiService.Identity;
-using Observatory.ApiService.Json;
+using Observatory.Contracts.Json;
 using Observatory.ApiService.Keys;
 using Observatory.ApiService.Problems;
 using Observatory.Data;

@@ -1,10 +1,11 @@
+using Observatory.Data.Retention;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Observatory.ApiService.Analyses.Reading;
+using Observatory.Contracts.Analyses;
 using Observatory.ApiService.Analyses.Submission;
 using Observatory.ApiService.Identity;
 using Observatory.ApiService.OpenApi;

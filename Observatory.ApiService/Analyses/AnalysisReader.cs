@@ -1,3 +1,4 @@
+using Observatory.Data.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Observatory.ApiService.Identity;

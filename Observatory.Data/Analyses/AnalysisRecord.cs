@@ -24,6 +24,10 @@ public sealed class AnalysisRecord
     public int MessageCount { get; set; }
     public Guid? BatchId { get; set; }
 
+    /// <summary>Position in its batch (0-based) and the caller's reference for it (defaults to the index).</summary>
+    public int? BatchIndex { get; set; }
+    public string? BatchRef { get; set; }
+
     /// <summary>0 high, 1 normal, 2 low: which job stream the analysis is published to.</summary>
     public short Priority { get; set; } = 1;
 
@@ -49,6 +53,10 @@ public sealed class AnalysisRecord
     /// <summary>The engine's result JSON, kept byte-for-byte as produced (json, not jsonb).</summary>
     public string? ResultJson { get; set; }
     public DateTimeOffset? ResultDeletedAt { get; set; }
+
+    /// <summary>A compact digest of the result (<c>Observatory.Analysis.Aggregation.ConversationDigest</c>) for
+    /// batch aggregates and daily insights; survives result retention.</summary>
+    public string? DigestJson { get; set; }
 
     public string? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }

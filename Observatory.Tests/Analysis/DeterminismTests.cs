@@ -45,6 +45,11 @@ public class DeterminismTests
         var all = new ConversationAnalyzer().Analyze(conversation, PatternFamilies.All);
         var none = new ConversationAnalyzer().Analyze(conversation, PatternFamilies.None);
 
-        Assert.Equal(AnalysisResultJson.Serialize(all with { Patterns = none.Patterns }), AnalysisResultJson.Serialize(none));
+        // detected_patterns and the per-message rows follow what is shown, as the families themselves do.
+        Assert.Equal(
+            AnalysisResultJson.Serialize(all with { Patterns = none.Patterns, DetectedPatterns = none.DetectedPatterns, Messages = none.Messages }),
+            AnalysisResultJson.Serialize(none));
+        Assert.All(none.Messages, row => Assert.True(row.Sentiment is null && row.IsQuestion is null));
+        Assert.All(all.Messages, row => Assert.True(row.Sentiment is not null && row.IsQuestion is not null));
     }
 }

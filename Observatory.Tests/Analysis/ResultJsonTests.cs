@@ -23,12 +23,14 @@ public class ResultJsonTests
             + "'longest_streak':{'speaker':'Human','messages':1},'response_seconds':{'AI':2}},"
             + "'recursive':null},'themes':[],'key_moments':[],"
             + "'insights':['The one question asked was answered.','The words used carry no clear emotional tone.',"
-            + "'Participation was balanced between the speakers.','AI took a median of 2 s to respond.'],"
+            + "'Participation was balanced between the speakers.','AI took a median of 2 s to respond.'],'detected_patterns':[],"
             + "'confidence':{'score':0.1292,'level':'low','components':{'length':0.1972,'clarity':0.375,'model_certainty':0.5}},"
             + "'security':{'prompt_injection':{'suspected':false,'indices':[],'signals':[]},'pii_redacted':0},"
             + "'engine':{'version':'" + EngineInfo.Version + "','llm':{'used':false,'model':null,'reason':'not configured',"
             + "'input_tokens':0,'output_tokens':0,'latency_ms':0}},"
-            + "'timings':{'queue_ms':0,'analysis_ms':0}}").Replace('\'', '"');
+            + "'timings':{'queue_ms':0,'analysis_ms':0},"
+            + "'messages':[{'index':0,'speaker':'Human','role':'human','words':1,'sentiment':null,'is_question':null},"
+            + "{'index':1,'speaker':'AI','role':'ai','words':1,'sentiment':null,'is_question':null}]}").Replace('\'', '"');
         Assert.Equal(expected, json);
     }
 
@@ -39,7 +41,7 @@ public class ResultJsonTests
         JsonElement root = document.RootElement;
 
         Assert.Equal(
-            ["conversation", "patterns", "themes", "key_moments", "insights", "confidence", "security", "engine", "timings"],
+            ["conversation", "patterns", "themes", "key_moments", "insights", "detected_patterns", "confidence", "security", "engine", "timings", "messages"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             ["dialectic", "sentiment", "topics", "dynamics", "recursive"],

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Observatory.ApiService.Json;
+namespace Observatory.Contracts.Json;
 
 /// <summary>Writes every time as RFC 3339 UTC with a <c>Z</c> (CONTRACT: "Times are RFC 3339 UTC strings").</summary>
 public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>

@@ -1,7 +1,8 @@
-using Observatory.ApiService.Json;
+using Observatory.Data.Retention;
+using Observatory.Contracts.Json;
 using Observatory.Data.Analyses;
 
-namespace Observatory.ApiService.Analyses.Reading;
+namespace Observatory.Contracts.Analyses;
 
 /// <summary>Maps stored analyses to the shapes the API returns.</summary>
 public static class AnalysisResources

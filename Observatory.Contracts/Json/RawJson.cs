@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Observatory.ApiService.Json;
+namespace Observatory.Contracts.Json;
 
 /// <summary>JSON text stored by the worker (a result) or the API (metadata) and sent back verbatim: re-parsing a
 /// result of 10,000 messages on every read would cost time and change nothing.</summary>

@@ -1,4 +1,4 @@
-namespace Observatory.ApiService.Analyses;
+namespace Observatory.Data.Retention;
 
 /// <summary>Bound from <c>Observatory:Retention</c> (CONTRACT §7). The sweeper that enforces it runs in the worker;
 /// the API needs the same numbers to tell callers <c>expires_at</c>.</summary>

@@ -1,6 +1,6 @@
-using Observatory.ApiService.Json;
+using Observatory.Contracts.Json;
 
-namespace Observatory.ApiService.Analyses.Reading;
+namespace Observatory.Contracts.Analyses;
 
 /// <summary>GET /api/v1/analyze/{id} (CONTRACT §3).</summary>
 public sealed record AnalysisResource(
