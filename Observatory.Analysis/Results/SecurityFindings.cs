@@ -7,6 +7,10 @@ public sealed record SecurityFindings
 
     /// <summary>Number of PII values replaced ([EMAIL], [PHONE], …) in quoted text of the result.</summary>
     public required int PiiRedacted { get; init; }
+
+    /// <summary>Personal data found in the conversation itself (e-mail addresses, phone and card numbers, IPs,
+    /// secrets), whether or not any result text quotes it: the transcript's exposure.</summary>
+    public int PiiFound { get; init; }
 }
 
 public sealed record PromptInjectionFindings

@@ -58,6 +58,7 @@ internal static class SecurityAnalysis
                 Signals = signals,
             },
             PiiRedacted = 0,
+            PiiFound = CountPiiInConversation(profile, cancellationToken),
         };
     }
 

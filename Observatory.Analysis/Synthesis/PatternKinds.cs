@@ -92,7 +92,7 @@ public static class PatternKinds
 
         if (result.Security is { } security)
         {
-            if (security.PiiRedacted > 0) found.Add("pii");
+            if (security.PiiFound > 0 || security.PiiRedacted > 0) found.Add("pii");
             if (security.PromptInjection.Suspected) found.Add("prompt_injection");
         }
 

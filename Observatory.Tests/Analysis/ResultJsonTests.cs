@@ -25,7 +25,7 @@ public class ResultJsonTests
             + "'insights':['The one question asked was answered.','The words used carry no clear emotional tone.',"
             + "'Participation was balanced between the speakers.','AI took a median of 2 s to respond.'],'detected_patterns':[],"
             + "'confidence':{'score':0.1292,'level':'low','components':{'length':0.1972,'clarity':0.375,'model_certainty':0.5}},"
-            + "'security':{'prompt_injection':{'suspected':false,'indices':[],'signals':[]},'pii_redacted':0},"
+            + "'security':{'prompt_injection':{'suspected':false,'indices':[],'signals':[]},'pii_redacted':0,'pii_found':0},"
             + "'engine':{'version':'" + EngineInfo.Version + "','llm':{'used':false,'model':null,'reason':'not configured',"
             + "'input_tokens':0,'output_tokens':0,'latency_ms':0}},"
             + "'timings':{'queue_ms':0,'analysis_ms':0},"
@@ -57,7 +57,7 @@ public class ResultJsonTests
         Assert.True(root.GetProperty("insights").GetArrayLength() > 0);
         Assert.Equal(["score", "level", "components"], root.GetProperty("confidence").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["length", "clarity", "model_certainty"], root.GetProperty("confidence").GetProperty("components").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["prompt_injection", "pii_redacted"], root.GetProperty("security").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["prompt_injection", "pii_redacted", "pii_found"], root.GetProperty("security").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

@@ -198,7 +198,7 @@ public class PromptInjectionTests
             "{\"prompt_injection\":{\"suspected\":true,\"indices\":[0,2],\"signals\":["
             + "{\"index\":0,\"kind\":\"instruction_override\",\"quoted\":false},{\"index\":0,\"kind\":\"role_hijack\",\"quoted\":false},"
             + "{\"index\":2,\"kind\":\"instruction_override\",\"quoted\":false},{\"index\":2,\"kind\":\"hidden_text\",\"quoted\":false}]},"
-            + "\"pii_redacted\":0}",
+            + "\"pii_redacted\":0,\"pii_found\":0}",
             Json(Analyze(conversation)));
     }
 }
