@@ -1,4 +1,5 @@
 using Observatory.Analysis;
+using Observatory.AnalysisWorker.Batches;
 using Observatory.AnalysisWorker.Enrichment;
 using Observatory.AnalysisWorker.Jobs;
 using Observatory.Data;
@@ -25,6 +26,7 @@ public static class ApplicationServices
         services.AddSingleton<WorkerMetrics>();
         services.AddSingleton<AnalysisLedger>();
         services.AddSingleton<AnalysisJobProcessor>();
+        services.AddBatchFinalization();
 
         services.AddHostedService<CancellationRelay>();
         services.AddHostedService<AnalysisJobConsumer>();

@@ -1,3 +1,4 @@
+using Observatory.ApiService.Batches;
 using Observatory.Data.Retention;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,7 @@ public static class ApplicationServices
         services.AddScoped<AnalysisSubmitter>();
         services.AddScoped<AnalysisReader>();
         services.AddScoped<AnalysisCanceller>();
+        services.AddBatches();
 
         services.AddSingleton<AnalysisChangeFeed>();
 

@@ -12,6 +12,7 @@ public sealed record LoadTestOptions
           submit-latency   C clients POST small conversations as fast as they can, N requests in total
           throughput       submit M conversations with C submitters, wait for all to finish, report analyses/s
           get-latency      C clients GET one analysis (created first, or --id) N times
+          batch            one batch of M conversations of ~K messages, followed until its aggregate is ready
 
         Options:
           --url URL             gateway or ApiService base URL; loopback only   (default http://127.0.0.1:8080)
@@ -20,7 +21,7 @@ public sealed record LoadTestOptions
           --warmup N            unmeasured requests before measuring            (default 200)
           --duration T          upper bound on the measured phase: 30s, 2m, 500ms, 00:01:00
                                 (default 2m for the latency scenarios, 10m for throughput)
-          --conversations M     conversations to submit, throughput             (default 1000)
+          --conversations M     conversations to submit, throughput and batch   (default 1000)
           --messages K          messages per conversation (K-2..K)              (default 8)
           --pollers P           throughput: analyses followed at once          (default 4)
           --poll-interval T     throughput: pause between reads of one analysis (default 100ms)
@@ -58,7 +59,7 @@ public sealed record LoadTestOptions
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    public static readonly string[] Scenarios = ["submit-latency", "throughput", "get-latency"];
+    public static readonly string[] Scenarios = ["submit-latency", "throughput", "get-latency", "batch"];
 
     /// <exception cref="FormatException">An argument is missing, unknown or malformed; the message says which.</exception>
     public static LoadTestOptions Parse(IReadOnlyList<string> args)
@@ -124,7 +125,7 @@ public sealed record LoadTestOptions
     }
 
     /// <summary>The bound on the measured phase: the given one, else a default per scenario.</summary>
-    public TimeSpan EffectiveDuration => Duration ?? (Scenario == "throughput" ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(2));
+    public TimeSpan EffectiveDuration => Duration ?? (Scenario is "throughput" or "batch" ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(2));
 
     private static Uri ParseUrl(string text)
     {

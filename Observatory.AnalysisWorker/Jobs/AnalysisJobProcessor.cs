@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Observatory.Analysis;
+using Observatory.AnalysisWorker.Batches;
 using Observatory.AnalysisWorker.Enrichment;
 using Observatory.Data.Analyses;
 using Observatory.Messaging;
@@ -19,6 +20,7 @@ public sealed partial class AnalysisJobProcessor(
     ConversationAnalyzer analyzer,
     ILlmEnricher llm,
     RunningJobs running,
+    BatchFinalizer batches,
     WorkerMetrics metrics,
     IOptions<WorkerOptions> workerOptions,
     IOptions<JobStreamOptions> streamOptions,
@@ -47,7 +49,7 @@ public sealed partial class AnalysisJobProcessor(
         }
 
         var lease = workerOptions.Value.LeaseDuration;
-        var claimed = await RetryTransientAsync(ct => ledger.TryClaimAsync(id, worker, lease, ct), stopping);
+        var claimed = await RetryTransientAsync(ct => ledger.TryClaimAsync(id, (short)delivery.Job.Priority, worker, lease, ct), stopping);
         if (claimed is null)
         {
             // Already finished, cancelled, or being run by a live worker: this delivery is a duplicate.
@@ -61,6 +63,7 @@ public sealed partial class AnalysisJobProcessor(
         {
             await RunAsync(claimed, worker, cancellation.Token);
             await jobs.AcknowledgeAsync(delivery);
+            if (claimed.BatchId is { } batchId) batches.ItemFinished(batchId);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -73,6 +76,7 @@ public sealed partial class AnalysisJobProcessor(
         {
             // Cancelled by the API (which already stored the state and dropped the payload).
             await jobs.AcknowledgeAsync(delivery);
+            if (claimed.BatchId is { } batchId) batches.ItemFinished(batchId);
             metrics.Finished(AnalysisStatus.Cancelled);
             LogCancelled(logger, id);
         }

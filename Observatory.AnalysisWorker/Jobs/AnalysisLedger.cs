@@ -15,8 +15,8 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
         UPDATE analyses
         SET status = 'running', started_at = COALESCE(started_at, @now), progress = GREATEST(progress, 0.05),
             lease_owner = @worker, lease_expires_at = @lease_until, attempts = attempts + 1
-        WHERE id = @id AND (status = 'queued' OR (status = 'running' AND lease_expires_at < @now))
-        RETURNING created_at, started_at, options_json, (SELECT conversation_json FROM analysis_payloads WHERE analysis_id = @id)
+        WHERE id = @id AND ((status = 'queued' AND priority = @priority) OR (status = 'running' AND lease_expires_at < @now))
+        RETURNING created_at, started_at, options_json, (SELECT conversation_json FROM analysis_payloads WHERE analysis_id = @id), batch_id
         """;
 
     // The result and the deletion of the conversation text commit together: one statement, two tables.
@@ -42,8 +42,10 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
         """;
 
     /// <summary>queued → running (or takes over a running analysis whose lease expired). Null when the analysis
-    /// is gone, terminal, or held by a live worker: the delivery is then a duplicate and is simply acknowledged.</summary>
-    public async Task<ClaimedAnalysis?> TryClaimAsync(Guid id, string worker, TimeSpan lease, CancellationToken cancellationToken)
+    /// is gone, terminal, or held by a live worker: the delivery is then a duplicate and is simply acknowledged.
+    /// A queued analysis is claimed only from the stream of its current priority: a batch moved to another
+    /// priority leaves stale entries in the old stream, which must not run it first.</summary>
+    public async Task<ClaimedAnalysis?> TryClaimAsync(Guid id, short priority, string worker, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var claim = dataSource.CreateCommand(ClaimSql);
@@ -51,12 +53,14 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
         claim.Parameters.AddWithValue("now", now);
         claim.Parameters.AddWithValue("worker", worker);
         claim.Parameters.AddWithValue("lease_until", now + lease);
+        claim.Parameters.AddWithValue("priority", priority);
         await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         var claimed = new ClaimedAnalysis(id,
             reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1),
             AnalysisRequestOptions.FromJson(reader.GetString(2)),
-            reader.IsDBNull(3) ? null : ConversationPayloadJson.Deserialize(reader.GetString(3)));
+            reader.IsDBNull(3) ? null : ConversationPayloadJson.Deserialize(reader.GetString(3)),
+            reader.IsDBNull(4) ? null : reader.GetGuid(4));
         signals.Changed(id);
         return claimed;
     }
