@@ -4,6 +4,7 @@ using Observatory.ApiService.Admin;
 using Observatory.ApiService.Keys;
 using Observatory.ApiService.Analyses;
 using Observatory.ApiService.Batches;
+using Observatory.ApiService.Examples;
 using Observatory.ApiService.OpenApi;
 using Observatory.Data;
 
@@ -21,6 +22,7 @@ app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapAnalysesApi();
 app.MapBatchesApi();
+app.MapExamplesApi();
 app.MapAccountApi();
 app.MapAdminApi();
 app.MapInternalKeysApi();
