@@ -3,6 +3,7 @@ using Observatory.ApiService.Account;
 using Observatory.ApiService.Admin;
 using Observatory.ApiService.Keys;
 using Observatory.ApiService.Analyses;
+using Observatory.ApiService.Insights;
 using Observatory.ApiService.OpenApi;
 using Observatory.Data;
 
@@ -19,6 +20,7 @@ app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapAnalysesApi();
+app.MapInsightsApi();
 app.MapAccountApi();
 app.MapAdminApi();
 app.MapInternalKeysApi();
