@@ -2,6 +2,7 @@ using Observatory.Analysis;
 using Observatory.AnalysisWorker.Batches;
 using Observatory.AnalysisWorker.Enrichment;
 using Observatory.AnalysisWorker.Jobs;
+using Observatory.AnalysisWorker.Retention;
 using Observatory.Data;
 using Observatory.Messaging;
 
@@ -14,6 +15,7 @@ public static class ApplicationServices
         builder.AddObservatoryDatabase();
         builder.AddJobStream();
         builder.AddLlmEnrichment();
+        builder.AddRetentionSweeper();
 
         var services = builder.Services;
         if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);

@@ -5,6 +5,7 @@ using Observatory.ApiService.Keys;
 using Observatory.ApiService.Analyses;
 using Observatory.ApiService.Batches;
 using Observatory.ApiService.Examples;
+using Observatory.ApiService.Insights;
 using Observatory.ApiService.OpenApi;
 using Observatory.Data;
 
@@ -23,6 +24,7 @@ app.MapApiDocumentation();
 app.MapAnalysesApi();
 app.MapBatchesApi();
 app.MapExamplesApi();
+app.MapInsightsApi();
 app.MapAccountApi();
 app.MapAdminApi();
 app.MapInternalKeysApi();

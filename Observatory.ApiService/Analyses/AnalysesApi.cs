@@ -99,7 +99,7 @@ public static class AnalysesApi
         var record = await analyses.FindAsync(id, cancellationToken);
         if (record is null) return Problems.Problems.NotFound("analysis");
         if (record.ResultDeletedAt is not null)
-            return Problems.Problems.Gone("This analysis's result was deleted by the retention policy.");
+            return Problems.Problems.Gone(analyses.DescribeDeletedResult(record));
         await analyses.MarkReadAsync(record, cancellationToken);
         return TypedResults.Ok(AnalysisResources.ToResource(record, analyses.Retention));
     }

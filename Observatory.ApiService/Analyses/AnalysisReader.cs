@@ -1,3 +1,4 @@
+using System.Globalization;
 using Observatory.Data.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace Observatory.ApiService.Analyses;
 /// <summary>Reads analyses as the caller may see them (CONTRACT §6 ownership: others' analyses do not exist).</summary>
 public sealed class AnalysisReader(ObservatoryDbContext db, CallerIdentity caller, TimeProvider clock, IOptions<RetentionOptions> retention)
 {
-    private static readonly TimeSpan ReadStampGranularity = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LongestReadStampInterval = TimeSpan.FromMinutes(1);
 
     public RetentionOptions Retention => retention.Value;
 
@@ -20,17 +21,34 @@ public sealed class AnalysisReader(ObservatoryDbContext db, CallerIdentity calle
         return record is not null && caller.CanSee(record.Owner) ? record : null;
     }
 
-    /// <summary>Reading a result restarts its retention clock. Stamped at most once a minute so polling clients
-    /// do not turn every read into a write.</summary>
+    /// <summary>Reading a result restarts its retention clock (CONTRACT §7). Stamped at most once a minute (or a tenth
+    /// of the result retention, when that is shorter) so clients polling a result do not turn every read into a
+    /// write; a result may thus expire up to that much earlier than its very last read would say.</summary>
     public async Task MarkReadAsync(AnalysisRecord record, CancellationToken cancellationToken)
     {
         if (record.ResultJson is null) return;
         var now = clock.GetUtcNow();
-        if (record.LastReadAt is { } last && now - last < ReadStampGranularity) return;
+        if (record.LastReadAt is { } last && now - last < ReadStampInterval) return;
         record.LastReadAt = now;
         await db.Analyses.Where(a => a.Id == record.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastReadAt, now), cancellationToken);
     }
+
+    /// <summary>Why a GET answers 410: when the result was removed and under which rule.</summary>
+    public string DescribeDeletedResult(AnalysisRecord record) => string.Create(CultureInfo.InvariantCulture,
+        $"The result of this analysis was deleted by the retention policy at {record.ResultDeletedAt?.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}: " +
+        $"results are kept for {Describe(Retention.Results)} after they were last read (or after completion, if never read). " +
+        $"The analysis record itself is kept until {(record.CreatedAt + Retention.Metadata).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}.");
+
+    private static string Describe(TimeSpan period) => period switch
+    {
+        { TotalDays: >= 1 } when period.Ticks % TimeSpan.TicksPerDay == 0 => $"{period.TotalDays:0} day(s)",
+        { TotalHours: >= 1 } when period.Ticks % TimeSpan.TicksPerHour == 0 => $"{period.TotalHours:0} hour(s)",
+        _ => period.ToString("c", CultureInfo.InvariantCulture),
+    };
+
+    private TimeSpan ReadStampInterval =>
+        Retention.Results / 10 < LongestReadStampInterval ? Retention.Results / 10 : LongestReadStampInterval;
 
     public async Task<(List<AnalysisRecord> Items, string? NextCursor)> ListAsync(string? status, int limit, string? cursor, CancellationToken cancellationToken)
     {
