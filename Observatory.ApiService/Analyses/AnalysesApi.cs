@@ -36,7 +36,7 @@ public static class AnalysesApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetAnalysis")
             .WithSummary("Read an analysis and its result, or export it (?format=json|csv|markdown or Accept: text/csv, text/markdown)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["text/markdown"])
+            .DocumentsExports()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status410Gone);
