@@ -5,8 +5,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Observatory.Contracts.Analyses;
 using Observatory.ApiService.Analyses.Submission;
+using Observatory.ApiService.Exports;
 using Observatory.ApiService.Identity;
 using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Problems;
@@ -32,8 +34,11 @@ public static class AnalysesApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", ListAsync).WithName("ListAnalyses").WithSummary("List your own analyses, newest first")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetAnalysis").WithSummary("Read an analysis and its result")
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetAnalysis")
+            .WithSummary("Read an analysis and its result, or export it (?format=json|csv|markdown or Accept: text/csv, text/markdown)")
+            .DocumentsExports()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status410Gone);
         group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelAnalysis").WithSummary("Cancel a queued or running analysis")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -91,17 +96,27 @@ public static class AnalysesApi
         return TypedResults.Accepted(accepted.Links.Self, accepted);
     }
 
-    internal static async Task<Results<Ok<AnalysisResource>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        Guid id, [FromQuery] string? format, AnalysisReader analyses, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<AnalysisResource>, ExportFileResult, ProblemHttpResult, ValidationProblem>> GetAsync(
+        Guid id, [FromQuery] string? format, HttpContext http, AnalysisReader analyses, CancellationToken cancellationToken)
     {
-        if (format is not (null or "json"))
-            return Problems.Problems.Validation("format", "Only format=json is available for now.");
+        if (!ExportFormats.TryNegotiate(format, http.Request.GetTypedHeaders().Accept, out var chosen))
+            return Problems.Problems.Validation("format", "format must be json, csv or markdown.");
+        http.Response.Headers.Vary = HeaderNames.Accept;
         var record = await analyses.FindAsync(id, cancellationToken);
         if (record is null) return Problems.Problems.NotFound("analysis");
         if (record.ResultDeletedAt is not null)
             return Problems.Problems.Gone(analyses.DescribeDeletedResult(record));
+
+        if (chosen == ExportFormat.Json)
+        {
+            // The resource, whatever its status; asked for by name, it comes as a download like the other formats.
+            if (format is not null) http.Response.Headers.ContentDisposition = ExportFormats.AttachmentFor(id, chosen);
+            await analyses.MarkReadAsync(record, cancellationToken);
+            return TypedResults.Ok(AnalysisResources.ToResource(record, analyses.Retention));
+        }
+        if (record.ResultJson is null) return Problems.Problems.Conflict(AnalysisExports.NothingToExport(record));
         await analyses.MarkReadAsync(record, cancellationToken);
-        return TypedResults.Ok(AnalysisResources.ToResource(record, analyses.Retention));
+        return AnalysisExports.Of(record, chosen);
     }
 
     internal static async Task<Results<Ok<CancelAccepted>, ProblemHttpResult>> CancelAsync(
