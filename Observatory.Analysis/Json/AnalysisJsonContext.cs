@@ -12,4 +12,5 @@ namespace Observatory.Analysis.Json;
     Converters = [typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(AnalysisResult))]
 [JsonSerializable(typeof(Aggregation.ConversationDigest))]
+[JsonSerializable(typeof(Aggregation.BatchAggregate))]
 internal sealed partial class AnalysisJsonContext : JsonSerializerContext;
