@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Observatory.ApiService.Analyses.Submission;
+using Observatory.ApiService.Exports;
+using Observatory.Data.Retention;
 using Observatory.ApiService.Identity;
 using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Problems;
@@ -41,6 +43,11 @@ public static class BatchesApi
             .WithSummary("Move the batch's queued items to another priority")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/results", StreamResults).WithName("BatchResults")
+            .WithSummary("Stream one line per item: format=jsonl (each item's resource) or csv (headline metrics)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/jsonl")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/events", Events).WithName("BatchEvents").WithSummary("Server-sent events until the batch ends")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -120,6 +127,26 @@ public static class BatchesApi
         var moved = await reprioritizer.ChangeAsync(id, priority, cancellationToken);
         var (counts, _) = await batches.CountAsync(id, cancellationToken);
         return TypedResults.Ok(new BatchChange(id, BatchResources.StatusOf(batch, counts), BatchPriorities.NameOf(priority), moved));
+    }
+
+    internal static async Task<Results<ExportFileResult, ValidationProblem, ProblemHttpResult>> StreamResults(
+        Guid id, [FromQuery] string? format, BatchReader batches, IOptions<RetentionOptions> retention,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+        if (!csv && format is not null && !string.Equals(format, "jsonl", StringComparison.OrdinalIgnoreCase))
+            return Problems.Problems.Validation("format", "format must be jsonl or csv.");
+        var batch = await batches.FindAsync(id, cancellationToken);
+        if (batch is null) return Problems.Problems.NotFound("batch");
+
+        // Items are read from the database one at a time while the response is written: a batch of a thousand
+        // results is never held in memory.
+        var disposition = $"attachment; filename=\"batch-{id:D}.{(csv ? "csv" : "jsonl")}\"";
+        return csv
+            ? new ExportFileResult(BatchResultsExport.CsvContentType, disposition,
+                (body, ct) => BatchResultsExport.WriteCsvAsync(body, batches.StreamItems(id), ct))
+            : new ExportFileResult(BatchResultsExport.JsonLinesContentType, disposition,
+                (body, ct) => BatchResultsExport.WriteJsonLinesAsync(body, batches.StreamItems(id), retention.Value, json.Value.SerializerOptions, ct));
     }
 
     internal static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> Events(

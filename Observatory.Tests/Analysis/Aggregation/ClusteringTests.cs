@@ -86,13 +86,34 @@ public class ClusteringTests
     {
         var aggregate = Aggregate(
         [
-            Completed("a", "recipes", "baking"), Completed("b", "recipe", "baked"), Completed("c", "recipes", "bakes"),
-            Completed("d", "taxes", "filing"), Completed("e", "tax", "filed"), Completed("f", "taxes", "files"),
+            Completed("a", "recipes", "baking", "sourdough"), Completed("b", "recipe", "baked", "rye"), Completed("c", "recipes", "bakes", "brioche"),
+            Completed("d", "taxes", "filing", "refund"), Completed("e", "tax", "filed", "deadline"), Completed("f", "taxes", "files", "audit"),
         ]);
 
         Assert.Equal(Memberships(["a", "b", "c"], ["d", "e", "f"]), Memberships(aggregate));
         Assert.Contains("recipes", ClusterOf(aggregate, "a").Keywords);
         Assert.DoesNotContain("recipe", ClusterOf(aggregate, "a").Keywords);
+    }
+
+    [Fact]
+    public void Duplicated_conversations_count_once_when_choosing_the_number_of_clusters()
+    {
+        // Each conversation twice: every duplicate pair would be a "perfect" cluster if duplicates counted.
+        var items = new List<BatchItem>();
+        string[][] subjects =
+        [
+            ["bread", "oven", "flour", "dough"], ["tax", "refund", "deduction", "invoice"], ["striker", "goal", "coach", "league"],
+        ];
+        string[] variants = ["alpha", "beta", "gamma", "delta"];
+        foreach (var subject in subjects)
+            foreach (var variant in variants)
+                for (var copy = 0; copy < 2; copy++)
+                    items.Add(Completed($"{subject[0]}-{variant}-{copy}", [.. subject.Skip(Array.IndexOf(variants, variant) % 2), variant]));
+
+        var aggregate = Aggregate(items);
+
+        Assert.Equal(3, aggregate.Clusters.Count);
+        Assert.All(aggregate.Clusters, cluster => Assert.Single(cluster.Refs.Select(r => r.Split('-')[0]).Distinct()));
     }
 
     [Fact]

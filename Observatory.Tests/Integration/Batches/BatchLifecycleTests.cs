@@ -127,6 +127,39 @@ public sealed class BatchLifecycleTests(BatchStack fixture) : IClassFixture<Batc
     }
 
     [Fact]
+    public async Task Results_stream_one_line_per_item_as_jsonl_or_csv()
+    {
+        var conversations = new JsonArray(
+            SubjectConversations.Conversation("baking", 0, "first"), SubjectConversations.Conversation("football", 1, "second"),
+            JsonNode.Parse("""{"ref":"third","messages":[{"role":"user","content":"hello"}],"options":{"llm":"required"}}"""));
+        var (_, accepted, _) = await _client.PostJsonAsync("/api/v1/analyze/batch", new JsonObject { ["conversations"] = conversations }.ToJsonString());
+        var id = accepted!["id"]!.GetValue<string>();
+        await WaitForBatchAsync(id, "completed");
+
+        var jsonl = await _client.GetAsync($"/api/v1/analyze/batch/{id}/results");
+        var csv = await _client.GetAsync($"/api/v1/analyze/batch/{id}/results?format=csv");
+        var (wrong, problem, _) = await _client.GetJsonAsync($"/api/v1/analyze/batch/{id}/results?format=xml");
+
+        Assert.Equal(HttpStatusCode.OK, jsonl.StatusCode);
+        Assert.Equal($"attachment; filename=\"batch-{id}.jsonl\"", jsonl.Content.Headers.ContentDisposition!.ToString());
+        var lines = (await jsonl.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(["first", "second", "third"], lines.Select(l => l["ref"]!.GetValue<string>()));
+        Assert.Equal("completed", lines[0]["status"]!.GetValue<string>());
+        Assert.NotNull(lines[0]["result"]!["patterns"]);
+        Assert.Equal("failed", lines[2]["status"]!.GetValue<string>());
+
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var rows = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, rows.Length);
+        Assert.StartsWith("ref,analysis_id,status,", rows[0]);
+        Assert.StartsWith("third,", rows[3]);
+        Assert.Contains("llm_unavailable", rows[3]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong);
+        Assert.True(problem!["errors"]!.AsObject().ContainsKey("format"));
+    }
+
+    [Fact]
     public async Task An_unknown_batch_is_a_404_problem()
     {
         var (status, body, response) = await _client.GetJsonAsync($"/api/v1/analyze/batch/{Guid.NewGuid()}");
