@@ -1,6 +1,7 @@
 using Observatory.Analysis;
 using Observatory.AnalysisWorker.Enrichment;
 using Observatory.AnalysisWorker.Jobs;
+using Observatory.AnalysisWorker.Webhooks;
 using Observatory.Data;
 using Observatory.Messaging;
 
@@ -13,6 +14,7 @@ public static class ApplicationServices
         builder.AddObservatoryDatabase();
         builder.AddJobStream();
         builder.AddLlmEnrichment();
+        builder.AddWebhookDelivery();
 
         var services = builder.Services;
         if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);

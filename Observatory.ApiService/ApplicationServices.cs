@@ -10,6 +10,7 @@ using Observatory.ApiService.Identity;
 using Observatory.Contracts.Json;
 using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Queueing;
+using Observatory.ApiService.Webhooks;
 using Observatory.Data;
 using Observatory.Messaging;
 using Observatory.Messaging.Audit;
@@ -35,6 +36,7 @@ public static class ApplicationServices
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddCallerIdentity();
+        builder.AddWebhooks();
 
         services.AddSingleton(sp => new ExampleCatalog(
             builder.Configuration["Observatory:Examples:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "examples")));

@@ -4,6 +4,7 @@ using Observatory.ApiService.Admin;
 using Observatory.ApiService.Keys;
 using Observatory.ApiService.Analyses;
 using Observatory.ApiService.OpenApi;
+using Observatory.ApiService.Webhooks;
 using Observatory.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ app.MapAnalysesApi();
 app.MapAccountApi();
 app.MapAdminApi();
 app.MapInternalKeysApi();
+app.MapWebhooksApi();
 
 app.Run();
 
