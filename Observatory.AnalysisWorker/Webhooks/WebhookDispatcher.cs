@@ -76,7 +76,8 @@ public sealed partial class WebhookDispatcher(
         await stop.CancelAsync();
     }
 
-    /// <summary>One attempt, start to recorded outcome. Never throws: on an unexpected error the claim simply lapses
+    /// <summary>One attempt, start to recorded outcome. Never throws. An unexpected error counts as a failed attempt
+    /// (so an event that always breaks something still ends dead); if even that cannot be recorded, the claim lapses
     /// and the row becomes due again.</summary>
     private async Task DeliverAsync(ClaimedDelivery delivery)
     {
@@ -93,6 +94,7 @@ public sealed partial class WebhookDispatcher(
                 var (built, problem) = await bodies.BuildAsync(delivery, CancellationToken.None);
                 if (built is null)
                 {
+                    // Nothing to send, now or later.
                     await ledger.RecordFailedAsync(delivery.Id, delivery.Attempt, null, problem!, null, CancellationToken.None);
                     Finish(activity, "dead", problem);
                     LogDead(logger, delivery.EventId, delivery.Attempt, problem!);
@@ -113,25 +115,36 @@ public sealed partial class WebhookDispatcher(
                 LogDelivered(logger, delivery.EventId, delivery.Type, delivery.Attempt, outcome.StatusCode.Value);
                 return;
             }
-
-            var wait = _schedule.DelayAfter(delivery.Attempt);
-            await ledger.RecordFailedAsync(delivery.Id, delivery.Attempt, outcome.StatusCode, outcome.Error!,
-                wait is null ? null : clock.GetUtcNow() + wait.Value, CancellationToken.None);
-            if (wait is null)
-            {
-                Finish(activity, "dead", outcome.Error);
-                LogDead(logger, delivery.EventId, delivery.Attempt, outcome.Error!);
-            }
-            else
-            {
-                Finish(activity, "retrying", outcome.Error);
-                LogRetrying(logger, delivery.EventId, delivery.Attempt, wait.Value.TotalSeconds, outcome.Error!);
-            }
+            await RecordFailureAsync(delivery, outcome, activity);
         }
         catch (Exception e)
         {
-            Finish(activity, "error", e.Message);
-            LogAttemptCrashed(logger, delivery.EventId, delivery.Attempt, e);
+            LogAttemptBroke(logger, delivery.EventId, delivery.Attempt, e);
+            try
+            {
+                await RecordFailureAsync(delivery, AttemptOutcome.Failed($"Internal error: {e.Message}"), activity);
+            }
+            catch (Exception)
+            {
+                Finish(activity, "error", e.Message); // the claim lapses and the row is due again
+            }
+        }
+    }
+
+    private async Task RecordFailureAsync(ClaimedDelivery delivery, AttemptOutcome outcome, Activity? activity)
+    {
+        var wait = _schedule.DelayAfter(delivery.Attempt);
+        await ledger.RecordFailedAsync(delivery.Id, delivery.Attempt, outcome.StatusCode, outcome.Error!,
+            wait is null ? null : clock.GetUtcNow() + wait.Value, CancellationToken.None);
+        if (wait is null)
+        {
+            Finish(activity, "dead", outcome.Error);
+            LogDead(logger, delivery.EventId, delivery.Attempt, outcome.Error!);
+        }
+        else
+        {
+            Finish(activity, "retrying", outcome.Error);
+            LogRetrying(logger, delivery.EventId, delivery.Attempt, wait.Value.TotalSeconds, outcome.Error!);
         }
     }
 
@@ -151,8 +164,8 @@ public sealed partial class WebhookDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EventId} is dead after attempt {Attempt}: {Reason}")]
     private static partial void LogDead(ILogger logger, string eventId, int attempt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EventId} attempt {Attempt} broke off; it is retried when its claim lapses")]
-    private static partial void LogAttemptCrashed(ILogger logger, string eventId, int attempt, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {EventId} attempt {Attempt} broke off with an unexpected error")]
+    private static partial void LogAttemptBroke(ILogger logger, string eventId, int attempt, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not claim webhook deliveries ({Failures} in a row); retrying in {DelayMs:F0} ms: {Reason}")]
     private static partial void LogClaimFailed(ILogger logger, int failures, double delayMs, string reason);

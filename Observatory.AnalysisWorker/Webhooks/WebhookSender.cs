@@ -28,10 +28,15 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock
             return AttemptOutcome.Failed("The principal's webhook secret is malformed; rotate it with POST /api/v1/account/webhook-secret.");
         }
 
+        // The API accepted the URL; check again in case the rules are stricter here (a worker not in Development).
+        if (!Uri.TryCreate(delivery.Url, UriKind.Absolute, out var url)
+            || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && options.Value.AllowPrivateNetworks)))
+            return AttemptOutcome.Failed(options.Value.AllowPrivateNetworks ? "The callback URL is not an http(s) URL." : "The callback URL is not an https:// URL.");
+
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         request.Headers.TryAddWithoutValidation(IdHeader, delivery.EventId);
         request.Headers.TryAddWithoutValidation(TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation(SignatureHeader, WebhookSignature.Sign(key, delivery.EventId, timestamp, body));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Observatory.Tests.Infrastructure;
 using static Observatory.Tests.AnalysisWorker.Webhooks.WebhookTestKit;
@@ -111,10 +112,20 @@ public sealed class WebhookDeliveryTests(WebhookDeliveryStack fixture) : IClassF
         const string principal = "key:webhook-flaky";
         var secret = await GiveSecretAsync(_database, principal);
         _receiver.Script("/flaky", n => new ReceiverReply(n switch { 1 => 500, 2 => 503, _ => 204 }));
+        var attempts = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Observatory.Webhooks",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = attempts.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
         var id = await SubmitAcceptedAsync(_client, principal, AnalysisBody(_receiver.UrlFor("/flaky")));
 
         var delivery = await WaitForSettledDeliveryAsync(_client, principal, id, Patience);
         var received = _receiver.ReceivedAt("/flaky");
+        var eventId = delivery["event_id"]!.GetValue<string>();
+        var traced = await WaitForAsync(() => attempts.Where(a => (string?)a.GetTagItem("webhook.event_id") == eventId).ToList(), found => found.Count >= 3);
 
         Assert.Equal("delivered", delivery["status"]!.GetValue<string>());
         Assert.Equal(3, delivery["attempts"]!.GetValue<int>());
@@ -123,6 +134,22 @@ public sealed class WebhookDeliveryTests(WebhookDeliveryStack fixture) : IClassF
         Assert.All(received, r => Assert.Equal(delivery["event_id"]!.GetValue<string>(), r.Id));
         Assert.All(received, r => Assert.Equal(received[0].Body, r.Body));
         Assert.All(received, r => Assert.Equal(ExpectedSignature(secret, r.Id!, r.Timestamp!, r.Body), r.Signature));
+        // One activity per attempt on the Observatory.Webhooks source.
+        Assert.Equal(["retrying", "retrying", "delivered"], traced.Select(a => (string?)a.GetTagItem("webhook.outcome")));
+        Assert.Equal([1, 2, 3], traced.Select(a => (int)a.GetTagItem("webhook.attempt")!));
+        Assert.Equal([500, 503, 204], traced.Select(a => (int)a.GetTagItem("http.response.status_code")!));
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var value = read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            value = read();
+        }
+        return value;
     }
 
     [Fact]
