@@ -25,7 +25,14 @@ public sealed class WebhookDeliveryLedger(NpgsqlDataSource dataSource, TimeProvi
         """;
 
     // The first attempt to build the body stores it; a racing one (after a lapsed claim) gets the stored one back.
-    private const string FixBodySql = "UPDATE webhook_deliveries SET body = CASE WHEN body = '' THEN @body ELSE body END WHERE id = @id RETURNING body";
+    // Building can be slow (a cold process, a large result), so the claim is renewed from here for the send itself.
+    private const string FixBodySql = """
+        UPDATE webhook_deliveries
+        SET body = CASE WHEN body = '' THEN @body ELSE body END,
+            next_attempt_at = CASE WHEN attempts = @attempt AND status = 'pending' THEN @claim_until ELSE next_attempt_at END
+        WHERE id = @id
+        RETURNING body
+        """;
 
     private const string DeliveredSql = $"""
         UPDATE webhook_deliveries
@@ -57,12 +64,15 @@ public sealed class WebhookDeliveryLedger(NpgsqlDataSource dataSource, TimeProvi
         return claimed;
     }
 
-    /// <summary>Stores the body built at the first attempt and returns the body every attempt must send.</summary>
-    public async Task<string> FixBodyAsync(long id, string body, CancellationToken cancellationToken)
+    /// <summary>Stores the body built at the first attempt, renews this attempt's claim, and returns the body every
+    /// attempt must send.</summary>
+    public async Task<string> FixBodyAsync(long id, int attempt, string body, TimeSpan claimDuration, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(FixBodySql);
         command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("attempt", attempt);
         command.Parameters.AddWithValue("body", body);
+        command.Parameters.AddWithValue("claim_until", clock.GetUtcNow() + claimDuration);
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -100,7 +100,7 @@ public sealed partial class WebhookDispatcher(
                     LogDead(logger, delivery.EventId, delivery.Attempt, problem!);
                     return;
                 }
-                body = await ledger.FixBodyAsync(delivery.Id, built, CancellationToken.None);
+                body = await ledger.FixBodyAsync(delivery.Id, delivery.Attempt, built, options.Value.ClaimDuration, CancellationToken.None);
             }
 
             var outcome = delivery.Secret is null

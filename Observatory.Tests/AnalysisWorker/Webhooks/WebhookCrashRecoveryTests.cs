@@ -21,8 +21,8 @@ public sealed class WebhookCrashRecoveryTests : IAsyncLifetime
         _stack = await InProcessStack.StartAsync("webhookcrash", withWorker: false, new Dictionary<string, string?>
         {
             ["Observatory:Webhooks:RetryDelays"] = "200ms,200ms",
-            ["Observatory:Webhooks:Timeout"] = "00:00:01",
-            ["Observatory:Webhooks:ClaimDuration"] = "00:00:02",
+            ["Observatory:Webhooks:Timeout"] = "00:00:03",
+            ["Observatory:Webhooks:ClaimDuration"] = "00:00:10",
             ["Observatory:Webhooks:PollInterval"] = "00:00:00.2",
             ["Observatory:Webhooks:AllowPrivateNetworks"] = "true",
         });

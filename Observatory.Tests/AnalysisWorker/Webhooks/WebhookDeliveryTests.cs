@@ -6,7 +6,7 @@ using static Observatory.Tests.AnalysisWorker.Webhooks.WebhookTestKit;
 namespace Observatory.Tests.AnalysisWorker.Webhooks;
 
 /// <summary>ApiService and worker in process on real PostgreSQL and Redis, a real receiver on a loopback port, and a
-/// test-scale schedule: three retries 200 ms apart (four attempts), a 1 s timeout.</summary>
+/// test-scale schedule: three retries 200 ms apart (four attempts), a 3 s timeout.</summary>
 public sealed class WebhookDeliveryStack : IAsyncLifetime
 {
     public const int MaxAttempts = 4;
@@ -21,8 +21,8 @@ public sealed class WebhookDeliveryStack : IAsyncLifetime
         Stack = await InProcessStack.StartAsync("webhookdelivery", withWorker: true, new Dictionary<string, string?>
         {
             ["Observatory:Webhooks:RetryDelays"] = "200ms,00:00:00.2,200ms",
-            ["Observatory:Webhooks:Timeout"] = "00:00:01",
-            ["Observatory:Webhooks:ClaimDuration"] = "00:00:05",
+            ["Observatory:Webhooks:Timeout"] = "00:00:03",
+            ["Observatory:Webhooks:ClaimDuration"] = "00:00:10",
             ["Observatory:Webhooks:PollInterval"] = "00:00:00.2",
             ["Observatory:Webhooks:AllowPrivateNetworks"] = "true", // the receiver is on 127.0.0.1 over plain http
         });
@@ -191,7 +191,7 @@ public sealed class WebhookDeliveryTests(WebhookDeliveryStack fixture) : IClassF
     {
         const string principal = "key:webhook-slow";
         var secret = await GiveSecretAsync(_database, principal);
-        // The first answer would come long after the 1 s timeout; the second comes at once.
+        // The first answer would come long after the 3 s timeout; the second comes at once.
         _receiver.Script("/slow", n => n == 1 ? new ReceiverReply(200, Delay: TimeSpan.FromSeconds(20)) : new ReceiverReply(200));
         var id = await SubmitAcceptedAsync(_client, principal, AnalysisBody(_receiver.UrlFor("/slow")));
 
