@@ -3,6 +3,7 @@ using Observatory.AnalysisWorker.Batches;
 using Observatory.AnalysisWorker.Enrichment;
 using Observatory.AnalysisWorker.Jobs;
 using Observatory.AnalysisWorker.Retention;
+using Observatory.AnalysisWorker.Webhooks;
 using Observatory.Data;
 using Observatory.Messaging;
 
@@ -16,6 +17,7 @@ public static class ApplicationServices
         builder.AddJobStream();
         builder.AddLlmEnrichment();
         builder.AddRetentionSweeper();
+        builder.AddWebhookDelivery();
 
         var services = builder.Services;
         if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);

@@ -11,6 +11,7 @@ using Observatory.ApiService.Identity;
 using Observatory.Contracts.Json;
 using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Queueing;
+using Observatory.ApiService.Webhooks;
 using Observatory.Data;
 using Observatory.Messaging;
 using Observatory.Messaging.Audit;
@@ -36,6 +37,7 @@ public static class ApplicationServices
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddCallerIdentity();
+        builder.AddWebhooks();
 
         services.AddSingleton(sp => new ExampleCatalog(
             builder.Configuration["Observatory:Examples:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "examples")));

@@ -7,6 +7,7 @@ using Observatory.ApiService.Batches;
 using Observatory.ApiService.Examples;
 using Observatory.ApiService.Insights;
 using Observatory.ApiService.OpenApi;
+using Observatory.ApiService.Webhooks;
 using Observatory.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,7 @@ app.MapInsightsApi();
 app.MapAccountApi();
 app.MapAdminApi();
 app.MapInternalKeysApi();
+app.MapWebhooksApi();
 
 app.Run();
 

@@ -1,6 +1,8 @@
 using Npgsql;
 using Observatory.Data.Analyses;
 using Observatory.Data.Conversations;
+using Observatory.Data.Webhooks;
+using Observatory.AnalysisWorker.Webhooks;
 using Observatory.Messaging;
 
 namespace Observatory.AnalysisWorker.Jobs;
@@ -9,7 +11,7 @@ namespace Observatory.AnalysisWorker.Jobs;
 /// it expects, so a duplicate delivery, a cancel racing a completion, or a worker whose lease was taken over can
 /// never produce a second result or overwrite a terminal state. Each transition is one statement (one round trip,
 /// atomic by itself); listeners are signalled after it commits.</summary>
-public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals signals, TimeProvider clock)
+public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals signals, WebhookDispatchSignal webhooks, TimeProvider clock)
 {
     private const string ClaimSql = """
         UPDATE analyses
@@ -19,17 +21,20 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
         RETURNING created_at, started_at, options_json, (SELECT conversation_json FROM analysis_payloads WHERE analysis_id = @id), batch_id
         """;
 
-    // The result and the deletion of the conversation text commit together: one statement, two tables.
-    private const string FinishSql = """
+    // The result, the deletion of the conversation text and the webhook event (an outbox row, CONTRACT §5) commit
+    // together: one statement, three tables.
+    private static readonly string FinishSql = $$"""
         WITH finished AS (
             UPDATE analyses
             SET status = @status, progress = CASE WHEN @status = 'completed' THEN 1 ELSE progress END,
                 result_json = @result::json, digest_json = @digest::json, error_code = @error_code, error_message = @error_message,
                 completed_at = @now, lease_owner = NULL, lease_expires_at = NULL
             WHERE id = @id AND {0}
-            RETURNING id),
-        dropped AS (DELETE FROM analysis_payloads WHERE analysis_id IN (SELECT id FROM finished))
-        SELECT count(*) FROM finished
+            RETURNING id, owner, status, options_json, batch_id, completed_at),
+        dropped AS (DELETE FROM analysis_payloads WHERE analysis_id IN (SELECT id FROM finished)),
+        announced AS ({{WebhookEventSql.AnnounceFinishedAnalyses("finished")}}
+            RETURNING id)
+        SELECT (SELECT count(*) FROM finished), (SELECT count(*) FROM announced)
         """;
 
     private const string ReleaseSql = """
@@ -123,8 +128,12 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
         finish.Parameters.Add(new NpgsqlParameter("error_code", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)errorCode ?? DBNull.Value });
         finish.Parameters.Add(new NpgsqlParameter("error_message", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)errorMessage ?? DBNull.Value });
         finish.Parameters.AddWithValue("now", clock.GetUtcNow());
-        var finished = (long)(await finish.ExecuteScalarAsync(cancellationToken))! == 1;
+        await using var reader = await finish.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var finished = reader.GetInt64(0) == 1;
+        var announced = reader.GetInt64(1) > 0;
         if (finished) signals.Changed(id);
+        if (announced) webhooks.Notify();
         return finished;
     }
 }

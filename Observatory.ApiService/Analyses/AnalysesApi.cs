@@ -12,6 +12,7 @@ using Observatory.ApiService.Exports;
 using Observatory.ApiService.Identity;
 using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Problems;
+using Observatory.ApiService.Webhooks;
 using Observatory.Data.Analyses;
 
 namespace Observatory.ApiService.Analyses;
@@ -59,6 +60,7 @@ public static class AnalysesApi
         AnalysisReader analyses,
         AnalysisChangeFeed changes,
         IOptions<ApiLimits> limits,
+        CallbackUrlPolicy callbackUrls,
         CancellationToken cancellationToken)
     {
         if (wait is < 0 or > MaxWaitSeconds) return Problems.Problems.Validation("wait", $"wait must be between 0 and {MaxWaitSeconds} seconds.");
@@ -78,6 +80,8 @@ public static class AnalysesApi
         if (submission is null || errors.Any) return Problems.Problems.Validation(errors);
         if (submission.Options.CallbackUrl is not null && !caller.IsAuthenticated)
             return Problems.Problems.Forbidden("callback_url needs an authenticated principal (an API key or partner token): public callers cannot receive webhooks.");
+        if (submission.Options.CallbackUrl is { } callbackUrl && !await callbackUrls.CheckAsync(callbackUrl, "options.callback_url", errors, cancellationToken))
+            return Problems.Problems.Validation(errors);
 
         var (outcome, record) = await submitter.SubmitAsync(submission, caller, idempotencyKey, raw!, cancellationToken);
         if (outcome == SubmissionOutcome.IdempotencyConflict)
