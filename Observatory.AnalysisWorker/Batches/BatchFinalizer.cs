@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Observatory.AnalysisWorker.Webhooks;
 using Observatory.Data.Batches;
 
 namespace Observatory.AnalysisWorker.Batches;
@@ -9,7 +10,8 @@ namespace Observatory.AnalysisWorker.Batches;
 /// the last item finishes), and on a slow scan for batches whose last items ended elsewhere — cancelled by the API,
 /// finished by a worker that died before finalizing.
 /// </summary>
-public sealed partial class BatchFinalizer(BatchCompletion completion, IOptions<BatchAggregationOptions> options, ILogger<BatchFinalizer> logger)
+public sealed partial class BatchFinalizer(
+    BatchCompletion completion, WebhookDispatchSignal webhooks, IOptions<BatchAggregationOptions> options, ILogger<BatchFinalizer> logger)
     : BackgroundService
 {
     private const int ScanLimit = 100;
@@ -35,7 +37,9 @@ public sealed partial class BatchFinalizer(BatchCompletion completion, IOptions<
                 foreach (var id in pending)
                 {
                     var status = await completion.TryCompleteAsync(id, stoppingToken);
-                    if (status is not null) LogFinalized(logger, id, status);
+                    if (status is null) continue;
+                    LogFinalized(logger, id, status);
+                    webhooks.Notify(); // its batch.completed event, if it has a callback, is due now
                 }
 
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

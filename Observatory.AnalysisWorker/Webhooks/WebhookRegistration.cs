@@ -34,6 +34,7 @@ public static class WebhookRegistration
         services.AddSingleton<WebhookDispatchSignal>();
         services.AddSingleton<WebhookDeliveryLedger>();
         services.AddSingleton<IWebhookResourceReader, AnalysisResourceReader>();
+        services.AddSingleton<IWebhookResourceReader, BatchResourceReader>();
         services.AddSingleton<WebhookEventBodies>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();

@@ -16,31 +16,11 @@ public sealed class BatchReader(ObservatoryDbContext db, CallerIdentity caller)
         return batch is not null && caller.CanSee(batch.Owner) ? batch : null;
     }
 
-    /// <summary>Counts per status and the summed progress of running items, in one grouped query.</summary>
-    public async Task<(BatchCounts Counts, double RunningProgress)> CountAsync(Guid batchId, CancellationToken cancellationToken)
-    {
-        var groups = await db.Analyses.AsNoTracking().Where(a => a.BatchId == batchId)
-            .GroupBy(a => a.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Progress = g.Sum(a => a.Progress) })
-            .ToListAsync(cancellationToken);
-        int Of(string status) => groups.FirstOrDefault(g => g.Status == status)?.Count ?? 0;
-        var counts = new BatchCounts(Of(AnalysisStatus.Queued), Of(AnalysisStatus.Running), Of(AnalysisStatus.Completed),
-            Of(AnalysisStatus.Failed), Of(AnalysisStatus.Cancelled));
-        return (counts, groups.FirstOrDefault(g => g.Status == AnalysisStatus.Running)?.Progress ?? 0);
-    }
+    public Task<(BatchCounts Counts, double RunningProgress)> CountAsync(Guid batchId, CancellationToken cancellationToken) =>
+        BatchResourceQueries.CountAsync(db, batchId, cancellationToken);
 
-    public async Task<IReadOnlyList<BatchItem>> ItemsAsync(Guid batchId, int offset, int limit, CancellationToken cancellationToken) =>
-        await db.Analyses.AsNoTracking().Where(a => a.BatchId == batchId && a.BatchIndex >= offset)
-            .OrderBy(a => a.BatchIndex).Take(limit)
-            .Select(a => new BatchItem(a.BatchRef ?? "", a.Id, a.Status))
-            .ToListAsync(cancellationToken);
-
-    public async Task<BatchResource> ReadResourceAsync(BatchRecord batch, int offset, int limit, CancellationToken cancellationToken)
-    {
-        var (counts, runningProgress) = await CountAsync(batch.Id, cancellationToken);
-        var items = await ItemsAsync(batch.Id, offset, limit, cancellationToken);
-        return BatchResources.ToResource(batch, counts, runningProgress, offset, limit, items);
-    }
+    public Task<BatchResource> ReadResourceAsync(BatchRecord batch, int offset, int limit, CancellationToken cancellationToken) =>
+        BatchResourceQueries.ReadAsync(db, batch, offset, limit, cancellationToken);
 
     /// <summary>The batch's items with everything an export needs, in batch order, streamed from the database.</summary>
     public IAsyncEnumerable<AnalysisRecord> StreamItems(Guid batchId) =>

@@ -10,6 +10,7 @@ using Observatory.Data.Retention;
 using Observatory.ApiService.Identity;
 using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Problems;
+using Observatory.ApiService.Webhooks;
 using Observatory.Contracts.Batches;
 using Observatory.Data.Batches;
 
@@ -56,7 +57,7 @@ public static class BatchesApi
 
     internal static async Task<Results<Accepted<BatchAccepted>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         HttpRequest request, CallerIdentity caller, BatchRequestReader reader, BatchSubmitter submitter,
-        IOptions<ApiLimits> limits, CancellationToken cancellationToken)
+        IOptions<ApiLimits> limits, CallbackUrlPolicy callbackUrls, CancellationToken cancellationToken)
     {
         var (document, _, problem) = await JsonRequestBody.ReadAsync(request, limits.Value.MaxBatchBodyBytes, cancellationToken);
         if (problem is not null) return problem switch
@@ -72,6 +73,8 @@ public static class BatchesApi
         if (submission is null || errors.Any) return Problems.Problems.Validation(errors, "The batch was not accepted; nothing of it was stored.");
         if (submission.CallbackUrl is not null && !caller.IsAuthenticated)
             return Problems.Problems.Forbidden("callback_url needs an authenticated principal (an API key or partner token): public callers cannot receive webhooks.");
+        if (submission.CallbackUrl is { } callbackUrl && !await callbackUrls.CheckAsync(callbackUrl, "callback_url", errors, cancellationToken))
+            return Problems.Problems.Validation(errors, "The batch was not accepted; nothing of it was stored.");
 
         var batch = await submitter.SubmitAsync(submission, caller, cancellationToken);
         var accepted = new BatchAccepted(batch.Id, BatchStatus.Queued, batch.Total, BatchResources.LinksFor(batch.Id));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Observatory.Analysis.Aggregation;
+using Observatory.Data.Webhooks;
 
 namespace Observatory.Data.Batches;
 
@@ -20,13 +21,18 @@ public sealed class BatchCompletion(NpgsqlDataSource dataSource, IOptions<BatchA
             OR NOT EXISTS (SELECT 1 FROM batches WHERE id = @id AND status = 'queued')
         """;
 
-    private const string FinishSql = """
-        UPDATE batches
-        SET status = CASE WHEN cancel_requested_at IS NULL THEN 'completed' ELSE 'cancelled' END,
-            completed_at = @now, aggregate_json = @aggregate::json
-        WHERE id = @id AND status = 'queued'
-          AND NOT EXISTS (SELECT 1 FROM analyses WHERE batch_id = @id AND status IN ('queued', 'running'))
-        RETURNING status
+    // The batch.completed event (CONTRACT §5) is written by the same statement that ends the batch — an outbox row
+    // that exists exactly when the batch ended, whether it completed or was cancelled.
+    private static readonly string FinishSql = $"""
+        WITH finished AS (
+            UPDATE batches
+            SET status = CASE WHEN cancel_requested_at IS NULL THEN 'completed' ELSE 'cancelled' END,
+                completed_at = @now, aggregate_json = @aggregate::json
+            WHERE id = @id AND status = 'queued'
+              AND NOT EXISTS (SELECT 1 FROM analyses WHERE batch_id = @id AND status IN ('queued', 'running'))
+            RETURNING id, owner, options_json, completed_at, status),
+        announced AS ({WebhookEventSql.AnnounceCompletedBatches("finished")})
+        SELECT status FROM finished
         """;
 
     private const string CandidatesSql = """
