@@ -34,7 +34,7 @@ var apiService = builder.AddProject<Projects.Observatory_ApiService>("apiservice
 
 // No WaitFor(llm): the first start pulls the model (minutes). Until it answers, analyses with options.llm "auto" run
 // on the engine alone (engine.llm.used = false) and "required" ones fail with llm_unavailable; the worker never blocks.
-builder.AddProject<Projects.Observatory_AnalysisWorker>("analysisworker")
+var analysisWorker = builder.AddProject<Projects.Observatory_AnalysisWorker>("analysisworker")
     .WithReference(database)
     .WithReference(cache)
     .WithReference(llm)
@@ -46,6 +46,7 @@ builder.AddProject<Projects.Observatory_AnalysisWorker>("analysisworker")
 builder.AddProject<Projects.Observatory_Gateway>("gateway")
     .WithReference(cache)
     .WithReference(apiService)
+    .WithReference(analysisWorker) // only so /metrics through the gateway includes the worker's
     .WithEnvironment("Observatory__Auth__AdminKey", adminKey)
     .WithEnvironment("Observatory__Gateway__IdentitySecret", identitySecret)
     .WithEnvironment("Observatory__Auth__Jwt__SigningKey", jwtSigningKey)

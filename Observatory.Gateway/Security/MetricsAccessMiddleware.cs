@@ -4,8 +4,9 @@ using Observatory.Gateway.Proxy;
 namespace Observatory.Gateway.Security;
 
 /// <summary><c>/metrics</c> through the gateway (CONTRACT §8): admin and partner credentials only, and the services'
-/// metrics in one exposition — the gateway's own followed by the ApiService's (each series carries its
-/// <c>otel_scope_name</c>; the services differ by process, which a scraper adds as its own label per target).</summary>
+/// metrics in one exposition — the gateway's own followed by the ApiService's and, when the gateway knows where it is
+/// (<c>services__analysisworker__http__0</c>), the worker's. Each series carries its <c>otel_scope_name</c>; a
+/// scraper that needs them apart per process scrapes each service's own <c>/metrics</c>.</summary>
 public sealed class MetricsAccessMiddleware(RequestDelegate next, IHttpClientFactory httpClients, IConfiguration configuration)
 {
     public const string ClientName = "apiservice-metrics";
@@ -40,15 +41,24 @@ public sealed class MetricsAccessMiddleware(RequestDelegate next, IHttpClientFac
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
+
+        var worker = configuration["services:analysisworker:http:0"];
+        var sections = await Task.WhenAll(
+            ReadAsync("ApiService", ApiServiceRoutes.ResolveAddress(configuration), context.RequestAborted),
+            worker is null ? Task.FromResult("") : ReadAsync("AnalysisWorker", worker, context.RequestAborted));
+        foreach (var section in sections) await context.Response.WriteAsync(section, context.RequestAborted);
+    }
+
+    private async Task<string> ReadAsync(string service, string address, CancellationToken cancellationToken)
+    {
         try
         {
-            var apiMetrics = await httpClients.CreateClient(ClientName)
-                .GetStringAsync(new Uri(new Uri(ApiServiceRoutes.ResolveAddress(configuration)), "/metrics"), context.RequestAborted);
-            await context.Response.WriteAsync("\n# ApiService\n" + apiMetrics, context.RequestAborted);
+            var text = await httpClients.CreateClient(ClientName).GetStringAsync(new Uri(new Uri(address), "/metrics"), cancellationToken);
+            return $"\n# {service}\n{text}";
         }
         catch (HttpRequestException)
         {
-            await context.Response.WriteAsync("\n# ApiService metrics unavailable\n", context.RequestAborted);
+            return $"\n# {service} metrics unavailable\n";
         }
     }
 }

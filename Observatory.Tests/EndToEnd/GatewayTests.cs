@@ -248,6 +248,8 @@ public sealed class GatewayTests(GatewayStack fixture) : IClassFixture<GatewaySt
         Assert.Contains("http_server_request_duration_seconds", text);
         Assert.Contains("# ApiService", text);
         Assert.Contains("Npgsql", text); // only the ApiService talks to PostgreSQL
+        Assert.Contains("# AnalysisWorker", text);
+        Assert.Contains("observatory_analyses_running", text); // a gauge only the worker has
     }
 
     [Fact]

@@ -60,8 +60,11 @@ public sealed class ServiceStack : IAsyncDisposable
         stack.Api = new ServiceProcess("Observatory.ApiService", "apiservice", environment);
         await stack.Api.StartAsync();
         await stack.StartWorkerAsync();
-        stack.Gateway = new ServiceProcess("Observatory.Gateway", "gateway",
-            new Dictionary<string, string?>(environment) { ["services__apiservice__http__0"] = stack.Api.BaseAddress.ToString().TrimEnd('/') });
+        stack.Gateway = new ServiceProcess("Observatory.Gateway", "gateway", new Dictionary<string, string?>(environment)
+        {
+            ["services__apiservice__http__0"] = stack.Api.BaseAddress.ToString().TrimEnd('/'),
+            ["services__analysisworker__http__0"] = stack.Workers[0].BaseAddress.ToString().TrimEnd('/'),
+        });
         await stack.Gateway.StartAsync();
         stack.Client = new HttpClient { BaseAddress = stack.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         return stack;
