@@ -37,8 +37,7 @@ public static class AdminApi
         HttpRequest request, CallerIdentity caller, ApiKeyIssuer issuer, CancellationToken cancellationToken)
     {
         var (document, _, problem) = await JsonRequestBody.ReadAsync(request, 64 * 1024, cancellationToken);
-        if (problem is ValidationProblem v) return v;
-        if (problem is ProblemHttpResult p) return p;
+        if (problem is not null) return problem;
         using var _ = document;
         var root = document!.RootElement;
         var errors = new ValidationErrors();

@@ -67,12 +67,7 @@ public static class AnalysesApi
         if (idempotencyKey is { Length: 0 or > 200 }) return Problems.Problems.Validation("Idempotency-Key", "The Idempotency-Key header must be 1–200 characters.");
 
         var (document, raw, problem) = await JsonRequestBody.ReadAsync(request, limits.Value.MaxAnalysisBodyBytes, cancellationToken);
-        if (problem is not null) return problem switch
-        {
-            ValidationProblem v => v,
-            ProblemHttpResult p => p,
-            _ => throw new InvalidOperationException("Unexpected problem type."),
-        };
+        if (problem is not null) return problem;
         using var _ = document;
 
         var errors = new ValidationErrors();

@@ -60,12 +60,7 @@ public static class BatchesApi
         IOptions<ApiLimits> limits, CallbackUrlPolicy callbackUrls, CancellationToken cancellationToken)
     {
         var (document, _, problem) = await JsonRequestBody.ReadAsync(request, limits.Value.MaxBatchBodyBytes, cancellationToken);
-        if (problem is not null) return problem switch
-        {
-            ValidationProblem v => v,
-            ProblemHttpResult p => p,
-            _ => throw new InvalidOperationException("Unexpected problem type."),
-        };
+        if (problem is not null) return problem;
         using var _ = document;
 
         var errors = new ValidationErrors();
@@ -111,12 +106,7 @@ public static class BatchesApi
         Guid id, HttpRequest request, BatchReader batches, BatchReprioritizer reprioritizer, CancellationToken cancellationToken)
     {
         var (document, _, problem) = await JsonRequestBody.ReadAsync(request, 4096, cancellationToken);
-        if (problem is not null) return problem switch
-        {
-            ValidationProblem v => v,
-            ProblemHttpResult p => p,
-            _ => throw new InvalidOperationException("Unexpected problem type."),
-        };
+        if (problem is not null) return problem;
         using var _ = document;
         var root = document!.RootElement;
         if (!root.TryGetProperty("priority", out var element) || element.ValueKind != JsonValueKind.String

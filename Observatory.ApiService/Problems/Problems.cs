@@ -15,6 +15,17 @@ public static class Problems
     public static ValidationProblem Validation(string path, string message) =>
         Validation(Single(path, message));
 
+    /// <summary>The same 400 as <see cref="Validation(string, string)"/>, typed as a plain problem so code that can
+    /// fail in several ways (e.g. reading a body: 400, 413 or 415) returns one type.</summary>
+    public static ProblemHttpResult InvalidBody(string path, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(Single(path, message).ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is invalid.",
+            Detail = "The request has invalid fields; see errors for each one.",
+            Type = TypeBase + "validation",
+        });
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No {what} with that id is visible to you.",
             type: TypeBase + "not-found");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -13,7 +14,7 @@ public static class JsonRequestBody
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
-    public static async Task<(JsonDocument? Document, byte[]? Raw, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<(JsonDocument? Document, byte[]? Raw, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
             return (null, null, Problems.Problems.UnsupportedMediaType(request.ContentType));
@@ -42,9 +43,9 @@ public static class JsonRequestBody
         }
 
         var raw = buffer.WrittenSpan.ToArray();
-        if (raw.Length == 0) return (null, null, Problems.Problems.Validation("$", "The request body is empty; send a JSON object."));
-        if (!Utf8.IsValid(raw)) return (null, null, Problems.Problems.Validation("$", "The request body is not valid UTF-8."));
-        if (Array.IndexOf(raw, (byte)0) >= 0) return (null, null, Problems.Problems.Validation("$", "The request body contains a NUL byte."));
+        if (raw.Length == 0) return (null, null, Problems.Problems.InvalidBody("$", "The request body is empty; send a JSON object."));
+        if (!Utf8.IsValid(raw)) return (null, null, Problems.Problems.InvalidBody("$", "The request body is not valid UTF-8."));
+        if (Array.IndexOf(raw, (byte)0) >= 0) return (null, null, Problems.Problems.InvalidBody("$", "The request body contains a NUL byte."));
 
         try
         {
@@ -52,14 +53,14 @@ public static class JsonRequestBody
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
-                return (null, null, Problems.Problems.Validation("$", "The request body must be a JSON object."));
+                return (null, null, Problems.Problems.InvalidBody("$", "The request body must be a JSON object."));
             }
             return (document, raw, null);
         }
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-            return (null, null, Problems.Problems.Validation(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, $"Malformed JSON{where}."));
+            return (null, null, Problems.Problems.InvalidBody(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, $"Malformed JSON{where}."));
         }
     }
 
