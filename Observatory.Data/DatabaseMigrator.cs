@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -28,8 +30,9 @@ public static partial class DatabaseMigrator
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
-            // MigrateAsync checks for the history table itself (asking for pending migrations first would log a
-            // failed query on a brand-new database) and logs each migration it applies.
+            // On a brand-new database MigrateAsync reads the history table before creating it and logs that query as
+            // a failure (dotnet/efcore#37328): an operator would see an error on every first start. Create it first.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             LogUpToDate(logger, db.Database.GetMigrations().LastOrDefault() ?? "none");
         }
