@@ -58,6 +58,7 @@ internal static class AnswerLinker
         int[] speakers = profile.SpeakerIds;
         var replies = new ReplyReading?[readings.Length];
         var specifics = new ReplySpecifics?[readings.Length];
+        var linked = new List<(int Question, int Answer)>();
         for (int i = 0; i < readings.Length; i++)
         {
             CancellationCadence.ThrowIfDue(i, cancellationToken);
@@ -95,9 +96,10 @@ internal static class AnswerLinker
                 }
 
                 ReplyReading reply = replies[j] ??= ReplyReading.Of(profile.Messages[j].Content);
-                if (Answers(profile, terms, i, j, shape, reply, askerMovedOn, specifics))
+                if (Answers(profile, terms, i, j, shape, reply, askerMovedOn, specifics) && !IsCannedRepeat(terms, speakers, linked, i, j))
                 {
                     answers[i] = j;
+                    linked.Add((i, j));
                     break;
                 }
             }
@@ -172,6 +174,48 @@ internal static class AnswerLinker
     }
 
     /// <summary>Whether two messages share a content stem (both term lists are ascending: one merge pass).</summary>
+    /// <summary>Share of content terms two messages have in common (Jaccard) from which one repeats the other.</summary>
+    public const double RepeatSimilarity = 0.7;
+
+    /// <summary>
+    /// A reply that repeats what the same speaker already gave as the answer to a different question is a canned
+    /// reply, not an answer: an assistant stuck in a loop pastes the same steps under every new question, and those
+    /// questions stay unanswered. (Asking the same question again and getting the same answer is still answered.)
+    /// </summary>
+    private static bool IsCannedRepeat(MessageTerms terms, int[] speakers, List<(int Question, int Answer)> linked, int question, int reply)
+    {
+        foreach ((int earlierQuestion, int earlierAnswer) in linked)
+        {
+            if (earlierAnswer != reply
+                && speakers[earlierAnswer] == speakers[reply]
+                && Jaccard(terms.Documents[earlierAnswer].Terms, terms.Documents[reply].Terms) >= RepeatSimilarity
+                && Jaccard(terms.Documents[earlierQuestion].Terms, terms.Documents[question].Terms) < RepeatSimilarity)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double Jaccard(int[] x, int[] y)
+    {
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return 0;
+        }
+
+        int shared = 0, i = 0, j = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (x[i] == y[j]) { shared++; i++; j++; }
+            else if (x[i] < y[j]) i++;
+            else j++;
+        }
+
+        return (double)shared / (x.Length + y.Length - shared);
+    }
+
     private static bool SharesTerm(TermDocument a, TermDocument b)
     {
         int[] x = a.Terms, y = b.Terms;

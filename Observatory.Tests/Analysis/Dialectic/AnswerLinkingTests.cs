@@ -104,4 +104,34 @@ public class AnswerLinkingTests
     {
         Assert.Equal([(0, 1)], Exchanges(("A", "Kommst du morgen zum Treffen?"), ("B", "Das Wetter ist schlecht.")));
     }
+
+    [Fact]
+    public void A_canned_reply_pasted_under_a_new_question_does_not_answer_it()
+    {
+        const string Canned = "To export your calendar, open Settings, choose Calendars, select the calendar and click Export.";
+
+        var unanswered = Unanswered(
+            ("User", "How do I export my team calendar?"),
+            ("Assistant", Canned),
+            ("User", "The export button is disabled for the shared calendar. Do I need to own the calendar to export it?"),
+            ("Assistant", "Sorry! " + Canned),
+            ("User", "Can I get a subscription link for the calendar instead?"),
+            ("Assistant", "Great question! " + Canned));
+
+        Assert.Equal([2, 4], unanswered);
+    }
+
+    [Fact]
+    public void The_same_question_asked_again_is_answered_by_the_same_reply()
+    {
+        const string Steps = "Open Settings, choose Calendars, select the calendar and click Export.";
+
+        var unanswered = Unanswered(
+            ("User", "How do I export my calendar?"),
+            ("Assistant", Steps),
+            ("User", "Sorry, how do I export my calendar again?"),
+            ("Assistant", Steps));
+
+        Assert.Empty(unanswered);
+    }
 }
