@@ -47,6 +47,15 @@ internal static class InsightWriter
         else if (r.Sentiment.Coverage == 0)
             insights.Add("The words used carry no clear emotional tone.");
 
+        // An average of two opposite tones reads as neutral; say when the speakers felt differently.
+        if (r.Sentiment.BySpeaker.Count >= 2 && r.Sentiment.Coverage > 0)
+        {
+            var ordered = r.Sentiment.BySpeaker.OrderBy(p => p.Value).ToList();
+            var (low, high) = (ordered[0], ordered[^1]);
+            if (low.Value <= -SpeakerGap && high.Value >= SpeakerGap)
+                insights.Add($"{low.Key}'s tone was negative ({Signed(low.Value)}) while {high.Key}'s was positive ({Signed(high.Value)}).");
+        }
+
         // Who dominated.
         if (participants.Count >= 2)
         {
@@ -88,6 +97,11 @@ internal static class InsightWriter
 
         return insights.Take(MaxInsights).ToArray();
     }
+
+    /// <summary>How far from neutral two speakers must each be, on opposite sides, to be called apart.</summary>
+    private const double SpeakerGap = 0.15;
+
+    private static string Signed(double value) => value.ToString("+0.00;-0.00;0.00", Invariant);
 
     private static string Plural(int count, string noun) => $"{count.ToString(Invariant)} {noun}{(count == 1 ? "" : "s")}";
 
