@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Observatory.Analysis;
 using Observatory.Analysis.Aggregation;
 using Observatory.Data.Webhooks;
 
@@ -12,8 +13,10 @@ namespace Observatory.Data.Batches;
 /// </summary>
 public sealed class BatchCompletion(NpgsqlDataSource dataSource, IOptions<BatchAggregationOptions> options, TimeProvider clock)
 {
+    // The result is read only where a completed item has no digest (one stored before digests existed).
     private const string ItemsSql = """
-        SELECT batch_ref, status, digest_json FROM analyses WHERE batch_id = @id ORDER BY batch_index
+        SELECT batch_ref, status, digest_json, CASE WHEN digest_json IS NULL AND status = 'completed' THEN result_json END
+        FROM analyses WHERE batch_id = @id ORDER BY batch_index
         """;
 
     private const string UnfinishedSql = """
@@ -26,7 +29,10 @@ public sealed class BatchCompletion(NpgsqlDataSource dataSource, IOptions<BatchA
     private static readonly string FinishSql = $"""
         WITH finished AS (
             UPDATE batches
-            SET status = CASE WHEN cancel_requested_at IS NULL THEN 'completed' ELSE 'cancelled' END,
+            -- A cancel that arrived after every item had already finished cancelled nothing: the batch completed.
+            SET status = CASE WHEN cancel_requested_at IS NOT NULL
+                                   AND EXISTS (SELECT 1 FROM analyses WHERE batch_id = @id AND status = 'cancelled')
+                              THEN 'cancelled' ELSE 'completed' END,
                 completed_at = @now, aggregate_json = @aggregate::json
             WHERE id = @id AND status = 'queued'
               AND NOT EXISTS (SELECT 1 FROM analyses WHERE batch_id = @id AND status IN ('queued', 'running'))
@@ -42,6 +48,13 @@ public sealed class BatchCompletion(NpgsqlDataSource dataSource, IOptions<BatchA
         ORDER BY b.created_at
         LIMIT @limit
         """;
+
+    /// <summary>A completed item whose result and digest are both gone (retention) still counts as a conversation; it
+    /// has nothing to cluster by, so it lands among the outliers.</summary>
+    private static readonly ConversationDigest UnknownDigest = new()
+    {
+        Messages = 0, Sentiment = null, SentimentLabel = null, DetectedPatterns = [], Keywords = [], Excerpt = null, LlmUsed = false, Confidence = null,
+    };
 
     /// <summary>Finalizes the batch if all its items are terminal; returns the final status, or null when the batch
     /// still has work (or was already finalized by someone else).</summary>
@@ -60,9 +73,13 @@ public sealed class BatchCompletion(NpgsqlDataSource dataSource, IOptions<BatchA
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var digest = reader.IsDBNull(2) ? null : ConversationDigest.FromJson(reader.GetString(2));
+                var status = reader.GetString(1);
+                var digest = !reader.IsDBNull(2) ? ConversationDigest.FromJson(reader.GetString(2))
+                    : !reader.IsDBNull(3) ? ConversationDigest.Of(AnalysisResultJson.Deserialize(reader.GetString(3)))
+                    : status == BatchItem.Completed ? UnknownDigest
+                    : null;
                 items.Add(new BatchItem(reader.IsDBNull(0) ? items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : reader.GetString(0),
-                    reader.GetString(1), digest));
+                    status, digest));
             }
         }
 

@@ -52,6 +52,25 @@ public sealed class BatchCancellationTests(IdleBatchStack fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_cancel_that_arrives_after_every_item_finished_leaves_the_batch_completed()
+    {
+        var (_, accepted, _) = await _client.PostJsonAsync("/api/v1/analyze/batch",
+            $$"""{"conversations":[{{SampleConversations.Small(7)}},{{SampleConversations.Small(8)}}]}""");
+        var id = Guid.Parse(accepted!["id"]!.GetValue<string>());
+        // The items finished (their results since removed) but the batch was not finalized yet when the cancel came.
+        await ScalarAsync("WITH done AS (UPDATE analyses SET status = 'completed', completed_at = now() WHERE batch_id = @id RETURNING 1) SELECT count(*) FROM done", id);
+
+        var (status, change, _) = await _client.PostJsonAsync($"/api/v1/analyze/batch/{id}/cancel", "{}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, change!["affected"]!.GetValue<int>());
+        Assert.Equal("completed", change["status"]!.GetValue<string>());
+        var batch = (await _client.GetJsonAsync($"/api/v1/analyze/batch/{id}")).Body!;
+        Assert.Equal("completed", batch["status"]!.GetValue<string>());
+        Assert.Equal(2, batch["aggregate"]!["conversations"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Cancelling_or_reprioritizing_an_unknown_batch_is_a_404()
     {
         var (cancel, _, _) = await _client.PostJsonAsync($"/api/v1/analyze/batch/{Guid.NewGuid()}/cancel", "{}");
