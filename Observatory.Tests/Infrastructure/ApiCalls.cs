@@ -45,6 +45,20 @@ public static class ApiCalls
         throw new TimeoutException($"Analysis {id} did not finish in {timeout}; last state: {last?.ToJsonString()}\n{diagnostics?.Invoke()}");
     }
 
+    /// <summary>Polls a batch until it reaches <paramref name="wanted"/> status; fails the test with the last state if it never does.</summary>
+    public static async Task<JsonNode> WaitForBatchAsync(this HttpClient client, string id, string wanted, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        JsonNode? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = (await client.GetJsonAsync($"/api/v1/analyze/batch/{id}")).Body;
+            if (last?["status"]?.GetValue<string>() == wanted) return last;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Batch {id} never became {wanted}; last: {last?.ToJsonString()}");
+    }
+
     /// <summary>Polls until the analysis reaches <paramref name="wanted"/> status.</summary>
     public static async Task WaitForStatusAsync(this HttpClient client, string id, string wanted, TimeSpan timeout, Func<string>? diagnostics = null)
     {

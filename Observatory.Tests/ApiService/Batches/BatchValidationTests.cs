@@ -102,16 +102,7 @@ public sealed class BatchValidationTests(ValidationStack fixture) : IClassFixtur
         Assert.Equal(3, accepted!["total"]!.GetValue<int>());
         // The batch, three analyses, three payloads, three outbox rows (the relay may already have published some).
         Assert.InRange(await CountStoredAsync() - before, 7, 10);
-        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM analyses WHERE batch_id = @id AND priority = 0", Guid.Parse(accepted["id"]!.GetValue<string>())));
-    }
-
-    private async Task<long> ScalarAsync(string sql, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Stack.DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(3L, await DatabaseQueries.ScalarAsync(fixture.Stack.DatabaseConnectionString, "SELECT count(*) FROM analyses WHERE batch_id = @id AND priority = 0", Guid.Parse(accepted["id"]!.GetValue<string>())));
     }
 
     private async Task<long> CountStoredAsync()

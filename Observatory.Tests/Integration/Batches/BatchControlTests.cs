@@ -45,7 +45,7 @@ public sealed class BatchCancellationTests(IdleBatchStack fixture) : IClassFixtu
         Assert.Equal(3, batch["counts"]!["cancelled"]!.GetValue<int>());
         Assert.All(batch["items"]!.AsArray(), i => Assert.Equal("cancelled", i!["status"]!.GetValue<string>()));
         Assert.Equal(0, batch["aggregate"]!["conversations"]!.GetValue<int>());
-        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM analysis_payloads p JOIN analyses a ON a.id = p.analysis_id WHERE a.batch_id = @id", Guid.Parse(id)));
+        Assert.Equal(0L, await DatabaseQueries.ScalarAsync(fixture.Stack.DatabaseConnectionString, "SELECT count(*) FROM analysis_payloads p JOIN analyses a ON a.id = p.analysis_id WHERE a.batch_id = @id", Guid.Parse(id)));
 
         var (again, _, _) = await _client.PostJsonAsync($"/api/v1/analyze/batch/{id}/cancel", "{}");
         Assert.Equal(HttpStatusCode.Conflict, again);
@@ -58,7 +58,7 @@ public sealed class BatchCancellationTests(IdleBatchStack fixture) : IClassFixtu
             $$"""{"conversations":[{{SampleConversations.Small(7)}},{{SampleConversations.Small(8)}}]}""");
         var id = Guid.Parse(accepted!["id"]!.GetValue<string>());
         // The items finished (their results since removed) but the batch was not finalized yet when the cancel came.
-        await ScalarAsync("WITH done AS (UPDATE analyses SET status = 'completed', completed_at = now() WHERE batch_id = @id RETURNING 1) SELECT count(*) FROM done", id);
+        await DatabaseQueries.ScalarAsync(fixture.Stack.DatabaseConnectionString, "WITH done AS (UPDATE analyses SET status = 'completed', completed_at = now() WHERE batch_id = @id RETURNING 1) SELECT count(*) FROM done", id);
 
         var (status, change, _) = await _client.PostJsonAsync($"/api/v1/analyze/batch/{id}/cancel", "{}");
 
@@ -90,15 +90,6 @@ public sealed class BatchCancellationTests(IdleBatchStack fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.True(problem!["errors"]!.AsObject().ContainsKey("priority"));
         await _client.PostJsonAsync($"/api/v1/analyze/batch/{accepted["id"]}/cancel", "{}");
-    }
-
-    private async Task<long> ScalarAsync(string sql, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Stack.DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
 
@@ -144,14 +135,14 @@ public sealed class BatchPriorityTests(IdlePriorityStack fixture) : IClassFixtur
         await Task.Delay(1500);
 
         fixture.Stack.StartWorker();
-        await WaitForBatchAsync(lowId.ToString(), "completed");
-        await WaitForBatchAsync(normalId.ToString(), "completed");
+        await _client.WaitForBatchAsync(lowId.ToString(), "completed");
+        await _client.WaitForBatchAsync(normalId.ToString(), "completed");
         await fixture.Stack.StopWorkerAsync();
 
         var lastMoved = await TimeAsync("SELECT max(started_at) FROM analyses WHERE batch_id = @id", lowId);
         var firstNormal = await TimeAsync("SELECT min(started_at) FROM analyses WHERE batch_id = @id", normalId);
         Assert.True(lastMoved <= firstNormal, $"moved items started until {lastMoved:O}, normal items from {firstNormal:O}");
-        Assert.Equal(1L, await CountAsync("SELECT max(attempts)::bigint FROM analyses WHERE batch_id = @id", lowId));
+        Assert.Equal(1L, await DatabaseQueries.ScalarAsync(fixture.Stack.DatabaseConnectionString, "SELECT max(attempts)::bigint FROM analyses WHERE batch_id = @id", lowId));
         Assert.Equal("high", (await _client.GetJsonAsync($"/api/v1/analyze/batch/{lowId}")).Body!["priority"]!.GetValue<string>());
     }
 
@@ -162,27 +153,5 @@ public sealed class BatchPriorityTests(IdlePriorityStack fixture) : IClassFixtur
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("id", id);
         return (DateTime)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<long> CountAsync(string sql, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Stack.DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task WaitForBatchAsync(string id, string wanted)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        string? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = (await _client.GetJsonAsync($"/api/v1/analyze/batch/{id}")).Body?["status"]?.GetValue<string>();
-            if (last == wanted) return;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"Batch {id} never became {wanted}; last {last}.");
     }
 }

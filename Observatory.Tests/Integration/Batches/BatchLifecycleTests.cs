@@ -42,7 +42,7 @@ public sealed class BatchLifecycleTests(BatchStack fixture) : IClassFixture<Batc
         Assert.Equal($"/api/v1/analyze/batch/{id}", response.Headers.Location!.ToString());
         Assert.Equal($"/api/v1/analyze/batch/{id}/results", accepted["links"]!["results"]!.GetValue<string>());
 
-        var batch = await WaitForBatchAsync(id, "completed");
+        var batch = await _client.WaitForBatchAsync(id, "completed");
         Assert.Equal("normal", batch["priority"]!.GetValue<string>());
         Assert.Equal("Three subjects", batch["title"]!.GetValue<string>());
         Assert.Equal(12, batch["counts"]!["completed"]!.GetValue<int>());
@@ -88,7 +88,7 @@ public sealed class BatchLifecycleTests(BatchStack fixture) : IClassFixture<Batc
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["2", "3"], page!["items"]!.AsArray().Select(i => i!["ref"]!.GetValue<string>()));
         Assert.Equal(5, page["total"]!.GetValue<int>());
-        await WaitForBatchAsync(id, "completed");
+        await _client.WaitForBatchAsync(id, "completed");
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class BatchLifecycleTests(BatchStack fixture) : IClassFixture<Batc
             JsonNode.Parse("""{"ref":"third","messages":[{"role":"user","content":"hello"}],"options":{"llm":"required"}}"""));
         var (_, accepted, _) = await _client.PostJsonAsync("/api/v1/analyze/batch", new JsonObject { ["conversations"] = conversations }.ToJsonString());
         var id = accepted!["id"]!.GetValue<string>();
-        await WaitForBatchAsync(id, "completed");
+        await _client.WaitForBatchAsync(id, "completed");
 
         var jsonl = await _client.GetAsync($"/api/v1/analyze/batch/{id}/results");
         var csv = await _client.GetAsync($"/api/v1/analyze/batch/{id}/results?format=csv");
@@ -167,18 +167,5 @@ public sealed class BatchLifecycleTests(BatchStack fixture) : IClassFixture<Batc
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(404, body!["status"]!.GetValue<int>());
-    }
-
-    private async Task<JsonNode> WaitForBatchAsync(string id, string wanted)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        JsonNode? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = (await _client.GetJsonAsync($"/api/v1/analyze/batch/{id}")).Body;
-            if (last?["status"]?.GetValue<string>() == wanted) return last;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"Batch {id} never became {wanted}; last: {last?.ToJsonString()}");
     }
 }
