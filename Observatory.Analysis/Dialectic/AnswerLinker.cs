@@ -1,3 +1,4 @@
+using Observatory.Analysis.Recursive;
 using Observatory.Analysis.Core;
 using Observatory.Analysis.Text;
 using Observatory.Analysis.Text.Terms;
@@ -188,32 +189,14 @@ internal static class AnswerLinker
         {
             if (earlierAnswer != reply
                 && speakers[earlierAnswer] == speakers[reply]
-                && Jaccard(terms.Documents[earlierAnswer].Terms, terms.Documents[reply].Terms) >= RepeatSimilarity
-                && Jaccard(terms.Documents[earlierQuestion].Terms, terms.Documents[question].Terms) < RepeatSimilarity)
+                && NearDuplicates.Jaccard(terms.Documents[earlierAnswer].Terms, terms.Documents[reply].Terms) >= RepeatSimilarity
+                && NearDuplicates.Jaccard(terms.Documents[earlierQuestion].Terms, terms.Documents[question].Terms) < RepeatSimilarity)
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static double Jaccard(int[] x, int[] y)
-    {
-        if (x.Length == 0 || y.Length == 0)
-        {
-            return 0;
-        }
-
-        int shared = 0, i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            if (x[i] == y[j]) { shared++; i++; j++; }
-            else if (x[i] < y[j]) i++;
-            else j++;
-        }
-
-        return (double)shared / (x.Length + y.Length - shared);
     }
 
     private static bool SharesTerm(TermDocument a, TermDocument b)

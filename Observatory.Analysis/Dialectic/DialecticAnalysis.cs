@@ -28,6 +28,7 @@ internal static class DialecticAnalysis
         var readings = new MessageReading[count];
         var tokens = new List<int>(256);
         var hits = new List<PhraseHit>(64);
+        MessageQuestions[] asks = MessageQuestionReadings.Of(profile, cancellationToken);
         int firstSpeaker = count > 0 ? profile.SpeakerIds[0] : 0;
         bool othersHaveSpoken = false;
 
@@ -38,7 +39,7 @@ internal static class DialecticAnalysis
             othersHaveSpoken |= profile.SpeakerIds[i] != firstSpeaker;
             bool responding = othersHaveSpoken;
 
-            MessageQuestions questions = QuestionDetector.Inspect(content);
+            MessageQuestions questions = asks[i];
             matcher.Tokenize(content, tokens);
             matcher.Match(tokens, hits);
             DialecticMove move = MoveClassifier.Classify(matcher, tokens, hits, responding, out MessageCues cues);

@@ -15,6 +15,7 @@ internal static class DynamicsAnalysis
         var messages = new int[speakerCount];
         var questions = new int[speakerCount];
         var responseSeconds = new List<double>?[speakerCount];
+        MessageQuestions[] asks = MessageQuestionReadings.Of(profile, cancellationToken);
 
         int totalTurns = 0;
         int runLength = 0;
@@ -28,7 +29,7 @@ internal static class DynamicsAnalysis
             ConversationMessage message = profile.Messages[i];
             words[speaker] += profile.WordCounts[i];
             messages[speaker]++;
-            if (QuestionDetector.IsQuestion(message.Content))
+            if (asks[i].IsQuestion)
             {
                 questions[speaker]++;
             }

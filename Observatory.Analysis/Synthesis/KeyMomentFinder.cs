@@ -25,7 +25,7 @@ internal static partial class KeyMomentFinder
             var i = shift.Index;
             if (shift.To == SentimentLabel.Positive)
             {
-                var resolving = ResolutionMarker().IsMatch(messages[i].Content) || NearbyResolution(r, i);
+                var resolving = NearbyResolution(r, i); // its window ends at message i itself
                 candidates.Add((i, resolving ? KeyMomentKind.Resolution : KeyMomentKind.TurningPoint,
                     $"Sentiment turned from {Wire(shift.From)} to positive here{(resolving ? ", as the problem was resolved" : "")}.", 3.0));
             }

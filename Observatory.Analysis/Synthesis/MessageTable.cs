@@ -1,3 +1,4 @@
+using Observatory.Analysis.Core;
 using Observatory.Analysis.Text;
 
 namespace Observatory.Analysis.Synthesis;
@@ -11,10 +12,11 @@ internal static class MessageTable
         var profile = readings.Profile;
         bool withSentiment = patterns.Contains(PatternFamily.Sentiment);
         bool withQuestions = patterns.Contains(PatternFamily.Dialectic);
+        MessageQuestions[]? asks = withQuestions ? MessageQuestionReadings.Of(profile, cancellationToken) : null;
         var rows = new MessageRow[profile.MessageCount];
         for (int i = 0; i < rows.Length; i++)
         {
-            if ((i & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
+            CancellationCadence.ThrowIfDue(i, cancellationToken);
             int speaker = profile.SpeakerIds[i];
             rows[i] = new MessageRow
             {
@@ -23,7 +25,7 @@ internal static class MessageTable
                 Role = profile.SpeakerRoles[speaker],
                 Words = profile.WordCounts[i],
                 Sentiment = withSentiment ? Precision.Round(readings.MessageSentiment[i]) : null,
-                IsQuestion = withQuestions ? QuestionDetector.IsQuestion(profile.Messages[i].Content) : null,
+                IsQuestion = asks?[i].IsQuestion,
             };
         }
 

@@ -2,7 +2,7 @@
 // classes (s0…s7 per speaker or segment), so light and dark themes both apply. Every chart is role="img" with a
 // text summary for screen readers; points and segments carry <title> tooltips.
 
-import { el, svg, decimal, signed, percent, words } from './dom.js';
+import { el, svg, decimal, signed, percent, words, round } from './dom.js';
 
 const WIDTH = 640;
 
@@ -62,7 +62,7 @@ export function sentimentChart(sentiment, colorOf) {
   }
 
   if (points.length) {
-    const d = points.map((p, i) => `${i ? 'L' : 'M'}${round1(x(p.index))} ${round1(y(p.score))}`).join(' ');
+    const d = points.map((p, i) => `${i ? 'L' : 'M'}${round(x(p.index), 1)} ${round(y(p.score), 1)}`).join(' ');
     chart.append(svg('path', { class: 'line', d }));
     for (const p of points) {
       chart.append(svg('circle', { class: `point ${colorOf(p.speaker)}`, cx: x(p.index), cy: y(p.score), r: points.length > 120 ? 2 : 3.5 },
@@ -76,8 +76,6 @@ function arrowFor(shift) {
   const rank = { negative: 0, neutral: 1, positive: 2 };
   return (rank[shift.to] ?? 1) > (rank[shift.from] ?? 1) ? '▲' : '▼';
 }
-
-const round1 = (value) => Math.round(value * 10) / 10;
 
 function axisTicks(first, last, count) {
   if (last <= first) return [first];
@@ -173,7 +171,7 @@ export function gauge(score, level, caption) {
   });
   chart.append(svg('path', { class: 'gauge-track', d: `M ${cx - r} ${cy} A ${r} ${r} 0 0 1 ${cx + r} ${cy}` }));
   if (value > 0) {
-    chart.append(svg('path', { class: 'gauge-value', 'data-level': level, d: `M ${cx - r} ${cy} A ${r} ${r} 0 0 1 ${round1(endX)} ${round1(endY)}` }));
+    chart.append(svg('path', { class: 'gauge-value', 'data-level': level, d: `M ${cx - r} ${cy} A ${r} ${r} 0 0 1 ${round(endX, 1)} ${round(endY, 1)}` }));
   }
   chart.append(svg('text', { class: 'gauge-number', x: cx, y: cy - 8, 'text-anchor': 'middle', text: percent(value) }));
   chart.append(svg('text', { class: 'gauge-caption', x: cx, y: cy + 20, 'text-anchor': 'middle', text: words(level) }));
