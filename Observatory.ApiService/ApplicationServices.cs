@@ -27,12 +27,7 @@ public static class ApplicationServices
 
         var services = builder.Services;
         services.TryAddTimeProvider();
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            o.SerializerOptions.DictionaryKeyPolicy = null;
-            o.SerializerOptions.Converters.Add(new UtcTimestampConverter());
-        });
+        services.ConfigureHttpJsonOptions(o => ResourceJsonConventions.Configure(o.SerializerOptions));
         services.AddOptions<ApiLimits>().BindConfiguration(ApiLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section).ValidateDataAnnotations().ValidateOnStart();

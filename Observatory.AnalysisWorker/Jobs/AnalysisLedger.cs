@@ -23,19 +23,23 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
 
     // The result, the deletion of the conversation text and the webhook event (an outbox row, CONTRACT §5) commit
     // together: one statement, three tables.
-    private static readonly string FinishSql = $$"""
+    private static string FinishSql(string condition) => $$"""
         WITH finished AS (
             UPDATE analyses
             SET status = @status, progress = CASE WHEN @status = 'completed' THEN 1 ELSE progress END,
                 result_json = @result::json, digest_json = @digest::json, error_code = @error_code, error_message = @error_message,
                 completed_at = @now, lease_owner = NULL, lease_expires_at = NULL
-            WHERE id = @id AND {0}
+            WHERE id = @id AND {{condition}}
             RETURNING id, owner, status, options_json, batch_id, completed_at),
         dropped AS (DELETE FROM analysis_payloads WHERE analysis_id IN (SELECT id FROM finished)),
         announced AS ({{WebhookEventSql.AnnounceFinishedAnalyses("finished")}}
             RETURNING id)
         SELECT (SELECT count(*) FROM finished), (SELECT count(*) FROM announced)
         """;
+
+    // Built once each: finishing is on every analysis's path.
+    private static readonly string FinishHeldSql = FinishSql("status = 'running' AND lease_owner = @worker");
+    private static readonly string FinishAnySql = FinishSql("status IN ('queued', 'running')");
 
     private const string ReleaseSql = """
         WITH released AS (
@@ -118,8 +122,7 @@ public sealed class AnalysisLedger(NpgsqlDataSource dataSource, AnalysisSignals 
     private async Task<bool> FinishAsync(Guid id, string? worker, string status, string? resultJson, string? digestJson, string? errorCode, string? errorMessage,
         CancellationToken cancellationToken)
     {
-        var condition = worker is null ? "status IN ('queued', 'running')" : "status = 'running' AND lease_owner = @worker";
-        await using var finish = dataSource.CreateCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, FinishSql, condition));
+        await using var finish = dataSource.CreateCommand(worker is null ? FinishAnySql : FinishHeldSql);
         finish.Parameters.AddWithValue("id", id);
         if (worker is not null) finish.Parameters.AddWithValue("worker", worker);
         finish.Parameters.AddWithValue("status", status);

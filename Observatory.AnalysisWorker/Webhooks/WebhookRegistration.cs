@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Observatory.Data.Retention;
 
 namespace Observatory.AnalysisWorker.Webhooks;
 
@@ -17,7 +16,6 @@ public static class WebhookRegistration
             .BindConfiguration(WebhookOptions.Section)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
 
         services.AddSingleton<GuardedConnector>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -74,7 +74,7 @@ public static class AnalysesApi
         var submission = reader.Read(document!.RootElement, "", errors);
         if (submission is null || errors.Any) return Problems.Problems.Validation(errors);
         if (submission.Options.CallbackUrl is not null && !caller.IsAuthenticated)
-            return Problems.Problems.Forbidden("callback_url needs an authenticated principal (an API key or partner token): public callers cannot receive webhooks.");
+            return Problems.Problems.CallbackNeedsPrincipal();
         if (submission.Options.CallbackUrl is { } callbackUrl && !await callbackUrls.CheckAsync(callbackUrl, "options.callback_url", errors, cancellationToken))
             return Problems.Problems.Validation(errors);
 

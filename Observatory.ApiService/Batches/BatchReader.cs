@@ -19,6 +19,9 @@ public sealed class BatchReader(ObservatoryDbContext db, CallerIdentity caller)
     public Task<(BatchCounts Counts, double RunningProgress)> CountAsync(Guid batchId, CancellationToken cancellationToken) =>
         BatchResourceQueries.CountAsync(db, batchId, cancellationToken);
 
+    public Task<IReadOnlyList<BatchItem>> ItemsAsync(Guid batchId, int offset, int limit, CancellationToken cancellationToken) =>
+        BatchResourceQueries.ItemsAsync(db, batchId, offset, limit, cancellationToken);
+
     public Task<BatchResource> ReadResourceAsync(BatchRecord batch, int offset, int limit, CancellationToken cancellationToken) =>
         BatchResourceQueries.ReadAsync(db, batch, offset, limit, cancellationToken);
 

@@ -67,7 +67,7 @@ public static class BatchesApi
         var submission = reader.Read(document!.RootElement, errors);
         if (submission is null || errors.Any) return Problems.Problems.Validation(errors, "The batch was not accepted; nothing of it was stored.");
         if (submission.CallbackUrl is not null && !caller.IsAuthenticated)
-            return Problems.Problems.Forbidden("callback_url needs an authenticated principal (an API key or partner token): public callers cannot receive webhooks.");
+            return Problems.Problems.CallbackNeedsPrincipal();
         if (submission.CallbackUrl is { } callbackUrl && !await callbackUrls.CheckAsync(callbackUrl, "callback_url", errors, cancellationToken))
             return Problems.Problems.Validation(errors, "The batch was not accepted; nothing of it was stored.");
 
@@ -168,7 +168,9 @@ public static class BatchesApi
             }
             if (batch.Status != BatchStatus.Queued)
             {
-                var resource = await batches.ReadResourceAsync(batch, 0, DefaultItemLimit, cancellationToken);
+                // An ended batch's counts no longer change: reuse the ones just read.
+                var items = await batches.ItemsAsync(batch.Id, 0, DefaultItemLimit, cancellationToken);
+                var resource = BatchResources.ToResource(batch, counts, runningProgress, 0, DefaultItemLimit, items);
                 yield return new SseItem<string>(JsonSerializer.Serialize(resource, json), batch.Status);
                 yield break;
             }

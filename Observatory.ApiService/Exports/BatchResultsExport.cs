@@ -40,7 +40,6 @@ public static class BatchResultsExport
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(retention);
         ArgumentNullException.ThrowIfNull(json);
-        if (json.WriteIndented) json = new JsonSerializerOptions(json) { WriteIndented = false };
 
         var chunk = new ArrayBufferWriter<byte>(ChunkBytes + 4096);
         var resource = new ArrayBufferWriter<byte>(4096);

@@ -18,13 +18,7 @@ public static class Problems
     /// <summary>The same 400 as <see cref="Validation(string, string)"/>, typed as a plain problem so code that can
     /// fail in several ways (e.g. reading a body: 400, 413 or 415) returns one type.</summary>
     public static ProblemHttpResult InvalidBody(string path, string message) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(Single(path, message).ToDictionary())
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request is invalid.",
-            Detail = "The request has invalid fields; see errors for each one.",
-            Type = TypeBase + "validation",
-        });
+        TypedResults.Problem(Validation(path, message).ProblemDetails);
 
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No {what} with that id is visible to you.",
@@ -48,6 +42,9 @@ public static class Problems
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required.", detail: detail,
             type: TypeBase + "unauthorized");
+
+    public static ProblemHttpResult CallbackNeedsPrincipal() =>
+        Forbidden("callback_url needs an authenticated principal (an API key or partner token): public callers cannot receive webhooks.");
 
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: detail, type: TypeBase + "forbidden");

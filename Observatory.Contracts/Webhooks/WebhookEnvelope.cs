@@ -26,7 +26,7 @@ public static class WebhookEnvelope
             writer.WriteString("id", eventId);
             writer.WriteString("type", type);
             writer.WritePropertyName("created_at");
-            new UtcTimestampConverter().Write(writer, createdAt, ResourceJson);
+            JsonSerializer.Serialize(writer, createdAt, ResourceJson);
             writer.WritePropertyName("data");
             writer.WriteRawValue(dataJson);
             writer.WriteEndObject();
@@ -36,12 +36,8 @@ public static class WebhookEnvelope
 
     private static JsonSerializerOptions CreateResourceJson()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            DictionaryKeyPolicy = null,
-        };
-        options.Converters.Add(new UtcTimestampConverter());
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ResourceJsonConventions.Configure(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
