@@ -8,7 +8,8 @@ namespace Observatory.ApiService.Audit;
 /// Entries are acknowledged only after the rows are committed, so a crash replays rather than loses them.</summary>
 public sealed partial class AuditIngestor(AuditStreamReader stream, NpgsqlDataSource dataSource, ILogger<AuditIngestor> logger) : BackgroundService
 {
-    private const int BatchSize = 1000;
+    // Stream entries per read; each holds up to BufferedAuditTrail.BatchSize events, so one COPY stores up to 10,000.
+    private const int EntriesPerRead = 20;
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,12 +21,12 @@ public sealed partial class AuditIngestor(AuditStreamReader stream, NpgsqlDataSo
             try
             {
                 if (pendingFirst) await stream.EnsureGroupAsync();
-                var batch = await stream.ReadAsync(_consumer, BatchSize, TimeSpan.FromSeconds(1), pendingFirst);
-                if (pendingFirst && batch.Count == 0) pendingFirst = false;
-                if (batch.Count > 0)
+                var read = await stream.ReadAsync(_consumer, EntriesPerRead, TimeSpan.FromSeconds(1), pendingFirst);
+                if (pendingFirst && read.EntryIds.Count == 0) pendingFirst = false;
+                if (read.EntryIds.Count > 0)
                 {
-                    await WriteAsync(batch.Select(b => b.Event).ToList(), stoppingToken);
-                    await stream.AcknowledgeAsync(batch.Select(b => b.Id).ToList());
+                    await WriteAsync(read.Events, stoppingToken);
+                    await stream.AcknowledgeAsync(read.EntryIds);
                 }
                 failures = 0;
             }

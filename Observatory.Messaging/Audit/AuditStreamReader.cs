@@ -9,7 +9,7 @@ public sealed class AuditStreamReader(RedisConnections redis)
     {
         try
         {
-            await redis.Commands.ExecuteAsync("XGROUP", "CREATE", AuditStreamNames.Stream, AuditStreamNames.ConsumerGroup, "0", "MKSTREAM");
+            await redis.Commands.ExecuteAsync("XGROUP", "CREATE", AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup, "0", "MKSTREAM");
         }
         catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
@@ -17,36 +17,47 @@ public sealed class AuditStreamReader(RedisConnections redis)
         }
     }
 
-    /// <summary>Entries not yet acknowledged by this consumer first (after a crash), then new ones.</summary>
-    public async Task<IReadOnlyList<(string Id, AuditEvent Event)>> ReadAsync(string consumer, int count, TimeSpan block, bool pendingFirst)
+    /// <summary>Up to <paramref name="entries"/> stream entries, each with the events it carries: entries not yet
+    /// acknowledged by this consumer first (after a crash), then new ones. Unreadable entries are acknowledged
+    /// and skipped.</summary>
+    public async Task<AuditRead> ReadAsync(string consumer, int entries, TimeSpan block, bool pendingFirst)
     {
         var result = await (pendingFirst ? redis.Commands : redis.Blocking).ExecuteAsync("XREADGROUP",
-            "GROUP", AuditStreamNames.ConsumerGroup, consumer, "COUNT", count, "BLOCK", (long)block.TotalMilliseconds,
-            "STREAMS", AuditStreamNames.Stream, pendingFirst ? "0" : ">");
-        var events = new List<(string, AuditEvent)>();
-        if (result.IsNull) return events;
+            "GROUP", AuditStreamFormat.ConsumerGroup, consumer, "COUNT", entries, "BLOCK", (long)block.TotalMilliseconds,
+            "STREAMS", AuditStreamFormat.Stream, pendingFirst ? "0" : ">");
+        var read = new AuditRead([], []);
+        if (result.IsNull) return read;
+        var unreadable = new List<string>();
         foreach (var stream in (RedisResult[])result!)
         {
             foreach (var entry in (RedisResult[])((RedisResult[])stream!)[1]!)
             {
                 var parts = (RedisResult[])entry!;
                 var id = (string)parts[0]!;
-                var fields = parts[1].IsNull ? [] : (RedisValue[])parts[1]!;
-                var parsed = fields.Length >= 2 ? AuditStreamNames.Parse(fields[1]) : null;
-                if (parsed is not null) events.Add((id, parsed));
-                else await AcknowledgeAsync([id]); // unreadable: nothing to keep
+                var events = parts[1].IsNull ? [] : AuditStreamFormat.Parse((RedisValue[])parts[1]!);
+                if (events.Count == 0)
+                {
+                    unreadable.Add(id);
+                    continue;
+                }
+                read.EntryIds.Add(id);
+                read.Events.AddRange(events);
             }
         }
-        return events;
+        await AcknowledgeAsync(unreadable); // nothing in them to keep
+        return read;
     }
 
     public async Task AcknowledgeAsync(IReadOnlyCollection<string> ids)
     {
         if (ids.Count == 0) return;
-        var ack = new List<object> { AuditStreamNames.Stream, AuditStreamNames.ConsumerGroup };
+        var ack = new List<object> { AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup };
         ack.AddRange(ids);
-        var del = new List<object> { AuditStreamNames.Stream };
+        var del = new List<object> { AuditStreamFormat.Stream };
         del.AddRange(ids);
         await Task.WhenAll(redis.Commands.ExecuteAsync("XACK", ack.ToArray()), redis.Commands.ExecuteAsync("XDEL", del.ToArray()));
     }
 }
+
+/// <summary>What one read of the audit stream returned: the entries to acknowledge once their events are stored.</summary>
+public sealed record AuditRead(List<string> EntryIds, List<AuditEvent> Events);

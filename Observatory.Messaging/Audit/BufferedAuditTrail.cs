@@ -6,17 +6,21 @@ using Microsoft.Extensions.Logging;
 namespace Observatory.Messaging.Audit;
 
 /// <summary>Takes audit events on the request path for the cost of a channel write, and ships them to the audit
-/// stream in pipelined batches in the background. If Redis is unreachable the buffer holds up to
+/// stream in the background, up to <see cref="BatchSize"/> events per stream entry (<see cref="AuditStreamFormat"/>).
+/// After the first event of a batch it lingers <see cref="Linger"/> for more, so a busy gateway writes about ten
+/// entries a second instead of one per request. If Redis is unreachable the buffer holds up to
 /// <see cref="Capacity"/> events; beyond that the oldest are dropped and counted (metric
 /// <c>observatory.audit.dropped</c>) rather than slowing requests down.</summary>
 public sealed partial class BufferedAuditTrail : BackgroundService
 {
     public const int Capacity = 100_000;
-    private const int BatchSize = 500;
+    public const int BatchSize = 500;
+    public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(100);
 
     private readonly Channel<AuditEvent> _buffer = Channel.CreateBounded<AuditEvent>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
         _ => Dropped.Add(1));
+    private readonly List<AuditEvent> _batch = new(BatchSize);
     private readonly RedisConnections _redis;
     private readonly ILogger<BufferedAuditTrail> _logger;
 
@@ -34,41 +38,72 @@ public sealed partial class BufferedAuditTrail : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<AuditEvent>(BatchSize);
         try
         {
             while (await _buffer.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (batch.Count < BatchSize && _buffer.Reader.TryRead(out var item)) batch.Add(item);
-                await ShipAsync(batch, stoppingToken);
-                batch.Clear();
+                Drain();
+                if (_batch.Count < BatchSize)
+                {
+                    await Task.Delay(Linger, stoppingToken).ConfigureAwait(false);
+                    Drain();
+                }
+                await ShipAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Ship what is left on the way out.
-            while (_buffer.Reader.TryRead(out var item)) batch.Add(item);
-            if (batch.Count > 0) await ShipAsync(batch, CancellationToken.None);
+            // StopAsync ships what is left.
         }
     }
 
-    private async Task ShipAsync(List<AuditEvent> batch, CancellationToken stoppingToken)
+    /// <summary>Ships what is still buffered once the loop has ended — also when the host stops before the loop
+    /// ever ran — for as long as the host's shutdown allows.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            do
+            {
+                Drain();
+                if (_batch.Count > 0) await ShipAsync(cancellationToken);
+            } while (_buffer.Reader.Count > 0);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            LogLostOnShutdown(_logger, _batch.Count + _buffer.Reader.Count);
+        }
+    }
+
+    private void Drain()
+    {
+        while (_batch.Count < BatchSize && _buffer.Reader.TryRead(out var item)) _batch.Add(item);
+    }
+
+    /// <summary>Writes the batch as one stream entry, retrying until Redis takes it or <paramref name="stoppingToken"/>
+    /// fires, then empties it.</summary>
+    private async Task ShipAsync(CancellationToken stoppingToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await Task.WhenAll(batch.Select(e => _redis.Commands.ExecuteAsync("XADD", AuditStreamNames.Stream, "MAXLEN", "~", "1000000", "*",
-                    "e", AuditStreamNames.Serialize(e))));
+                await _redis.Commands.ExecuteAsync("XADD", AuditStreamFormat.Stream, "MAXLEN", "~", AuditStreamFormat.MaxEntries, "*",
+                    AuditStreamFormat.EventsField, AuditStreamFormat.Serialize(_batch));
+                _batch.Clear();
                 return;
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && attempt < 1000)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogShipFailed(_logger, batch.Count, e.Message);
+                LogShipFailed(_logger, _batch.Count, e.Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * attempt, 5000)), stoppingToken).ConfigureAwait(false);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopped with {Count} audit event(s) that Redis did not take in time")]
+    private static partial void LogLostOnShutdown(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ship {Count} audit event(s) to Redis; retrying: {Reason}")]
     private static partial void LogShipFailed(ILogger logger, int count, string reason);

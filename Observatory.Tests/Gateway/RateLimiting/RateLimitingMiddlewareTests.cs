@@ -1,3 +1,4 @@
+using Observatory.Tests.Infrastructure;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;

@@ -1,3 +1,4 @@
+using Observatory.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Observatory.Gateway.Identity;

@@ -1,6 +1,4 @@
-using Observatory.Tests.Infrastructure;
-
-namespace Observatory.Tests.Gateway.RateLimiting;
+namespace Observatory.Tests.Infrastructure;
 
 /// <summary>One throwaway redis-server per test class.</summary>
 public sealed class RedisFixture : IAsyncLifetime
