@@ -9,7 +9,7 @@ public sealed record ClosedLoopResult(LatencyStats Latency, Outcomes Outcomes, i
 }
 
 /// <summary>
-/// C workers, each sending its next request as soon as the previous one answered, until <c>total</c> requests were
+/// C workers, each sending its next request as soon as the previous one answered (or, paced, when it is due), until <c>total</c> requests were
 /// sent or the time bound passed (a request in flight then still completes and counts). Latencies of the expected
 /// status only go into the percentiles; every outcome is counted.
 /// </summary>
@@ -22,7 +22,8 @@ public static class ClosedLoop
         TimeSpan duration,
         Func<int, CancellationToken, Task<Exchange>> send,
         Func<int, Exchange, bool> isSuccess,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        double? ratePerSecond = null)
     {
         var outcomes = new Outcomes();
         var samples = new List<long>[concurrency];
@@ -53,11 +54,31 @@ public static class ClosedLoop
                         return;
                     }
 
+                    // Paced: request i is due at started + i/rate. When this client was still busy at that moment
+                    // (the server fell behind), its latency counts from when it was due, so queueing shows instead of
+                    // silently slowing the clients down; when the client was idle, it counts from the send, so the
+                    // timer's own lateness is not blamed on the server.
+                    long? due = null;
+                    if (ratePerSecond is { } rate)
+                    {
+                        long scheduled = started + (long)(index / rate * Stopwatch.Frequency);
+                        long freeAt = Stopwatch.GetTimestamp();
+                        TimeSpan wait = Stopwatch.GetElapsedTime(freeAt, scheduled);
+                        if (wait > TimeSpan.Zero)
+                        {
+                            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            due = scheduled;
+                        }
+                    }
+
                     Exchange exchange = await send(index, cancellationToken).ConfigureAwait(false);
                     Interlocked.Increment(ref sent);
                     if (isSuccess(index, exchange))
                     {
-                        mine.Add(exchange.ElapsedTicks);
+                        mine.Add(due is { } late ? Stopwatch.GetTimestamp() - late : exchange.ElapsedTicks);
                         outcomes.Add(exchange.Outcome);
                     }
                     else

@@ -12,12 +12,13 @@ public sealed record LoadTestOptions
           submit-latency   C clients POST small conversations as fast as they can, N requests in total
           throughput       submit M conversations with C submitters, wait for all to finish, report analyses/s
           get-latency      C clients GET one analysis (created first, or --id) N times
+          gateway-overhead the same GET, R rounds of a run straight at --direct-url then one through --url
           batch            one batch of M conversations of ~K messages, followed until its aggregate is ready
 
         Options:
           --url URL             gateway or ApiService base URL; loopback only   (default http://127.0.0.1:8080)
           --concurrency C       concurrent clients                              (default 50)
-          --requests N          measured requests, submit-/get-latency          (default 5000)
+          --requests N          measured requests per run, latency scenarios    (default 5000)
           --warmup N            unmeasured requests before measuring            (default 200)
           --duration T          upper bound on the measured phase: 30s, 2m, 500ms, 00:01:00
                                 (default 2m for the latency scenarios, 10m for throughput)
@@ -26,7 +27,11 @@ public sealed record LoadTestOptions
           --pollers P           throughput: analyses followed at once          (default 4)
           --poll-interval T     throughput: pause between reads of one analysis (default 100ms)
           --api-key KEY         sent as "Authorization: Bearer KEY"
-          --id ID               get-latency: read this existing analysis instead of creating one
+          --id ID               get-latency, gateway-overhead: read this analysis instead of creating one
+          --direct-url URL      gateway-overhead: the ApiService's own address
+          --rounds R            gateway-overhead: direct/gateway pairs          (default 3)
+          --rate R              latency scenarios: pace the clients at R req/s in total (latency then counts
+                                from when each request was due) instead of sending back to back
           --seed S              seed of the conversation generator              (default 42)
           --timeout T           per-request timeout                             (default 60s)
         """;
@@ -55,11 +60,17 @@ public sealed record LoadTestOptions
 
     public string? Id { get; init; }
 
+    public double? Rate { get; init; }
+
+    public Uri? DirectUrl { get; init; }
+
+    public int Rounds { get; init; } = 3;
+
     public int Seed { get; init; } = 42;
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    public static readonly string[] Scenarios = ["submit-latency", "throughput", "get-latency", "batch"];
+    public static readonly string[] Scenarios = ["submit-latency", "throughput", "get-latency", "gateway-overhead", "batch"];
 
     /// <exception cref="FormatException">An argument is missing, unknown or malformed; the message says which.</exception>
     public static LoadTestOptions Parse(IReadOnlyList<string> args)
@@ -104,7 +115,9 @@ public sealed record LoadTestOptions
 
             options = name switch
             {
-                "--url" => options with { Url = ParseUrl(Value()) },
+                "--url" => options with { Url = ParseUrl(name, Value()) },
+                "--direct-url" => options with { DirectUrl = ParseUrl(name, Value()) },
+                "--rounds" => options with { Rounds = PositiveInt(name, Value(), max: 1_000) },
                 "--concurrency" or "-c" => options with { Concurrency = PositiveInt(name, Value(), max: 10_000) },
                 "--requests" or "-n" => options with { Requests = PositiveInt(name, Value(), max: 100_000_000) },
                 "--warmup" => options with { Warmup = NonNegativeInt(name, Value()) },
@@ -115,6 +128,7 @@ public sealed record LoadTestOptions
                 "--poll-interval" => options with { PollInterval = ParseDuration(name, Value()) },
                 "--api-key" => options with { ApiKey = Value() },
                 "--id" => options with { Id = Value() },
+                "--rate" => options with { Rate = PositiveInt(name, Value(), max: 1_000_000) },
                 "--seed" => options with { Seed = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture) },
                 "--timeout" => options with { RequestTimeout = ParseDuration(name, Value()) },
                 _ => throw new FormatException($"Unknown option '{name}'."),
@@ -127,11 +141,11 @@ public sealed record LoadTestOptions
     /// <summary>The bound on the measured phase: the given one, else a default per scenario.</summary>
     public TimeSpan EffectiveDuration => Duration ?? (Scenario is "throughput" or "batch" ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(2));
 
-    private static Uri ParseUrl(string text)
+    private static Uri ParseUrl(string name, string text)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new FormatException($"--url must be an absolute http(s) URL, not '{text}'.");
+            throw new FormatException($"{name} must be an absolute http(s) URL, not '{text}'.");
         }
 
         LoopbackGuard.EnsureLoopbackHost(uri);

@@ -34,6 +34,7 @@ try
         "submit-latency" => await SubmitLatencyScenario.RunAsync(options, cancellation.Token),
         "throughput" => await ThroughputScenario.RunAsync(options, cancellation.Token),
         "get-latency" => await GetLatencyScenario.RunAsync(options, cancellation.Token),
+        "gateway-overhead" => await GatewayOverheadScenario.RunAsync(options, cancellation.Token),
         "batch" => await BatchScenario.RunAsync(options, cancellation.Token),
         _ => 2,
     };

@@ -28,7 +28,7 @@ public static class GetLatencyScenario
 
         ClosedLoopResult result = await ClosedLoop.RunAsync(
             "get", options.Concurrency, options.Requests, options.EffectiveDuration,
-            (_, ct) => client.GetAsync(path, ct), ok, cancellationToken);
+            (_, ct) => client.GetAsync(path, ct), ok, cancellationToken, options.Rate);
 
         Report.PrintLatency(options, "get-latency", result, "200");
         Console.WriteLine($"\n{options.Warmup} warm-up + {result.Sent} measured GET /{path}; latency of 200 answers only.");

@@ -24,7 +24,7 @@ public static class SubmitLatencyScenario
 
         ClosedLoopResult result = await ClosedLoop.RunAsync(
             "submit", options.Concurrency, options.Requests, options.EffectiveDuration,
-            (i, ct) => client.PostJsonAsync(Api.AnalyzePath, bodies[options.Warmup + i], ct), accepted, cancellationToken);
+            (i, ct) => client.PostJsonAsync(Api.AnalyzePath, bodies[options.Warmup + i], ct), accepted, cancellationToken, options.Rate);
 
         Report.PrintLatency(options, "submit-latency", result, "202");
         Console.WriteLine($"\n{options.Warmup} warm-up + {result.Sent} measured POST {Api.AnalyzePath}, {options.Messages - 2}–{options.Messages} messages each, seed {options.Seed}; latency of 202 answers only.");
