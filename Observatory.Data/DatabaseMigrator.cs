@@ -11,9 +11,6 @@ namespace Observatory.Data;
 /// under a PostgreSQL advisory lock: the first applies, the others wait and then find nothing to do.</summary>
 public static partial class DatabaseMigrator
 {
-    // Arbitrary but fixed: "OBSV" as an int64.
-    private const long MigrationLockKey = 0x4F425356;
-
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Observatory.Data.Migrations");
@@ -21,12 +18,7 @@ public static partial class DatabaseMigrator
 
         // PostgreSQL may still be starting (it is started alongside us): retry the connection, not the migration.
         await using var connection = await OpenWithRetryAsync(dataSource, logger, cancellationToken).ConfigureAwait(false);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
-        {
-            lockCommand.Parameters.AddWithValue("key", MigrationLockKey);
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        try
+        await using (await AdvisoryLock.AcquireAsync(connection, AdvisoryLock.Migrations, cancellationToken).ConfigureAwait(false))
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
@@ -35,12 +27,6 @@ public static partial class DatabaseMigrator
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             LogUpToDate(logger, db.Database.GetMigrations().LastOrDefault() ?? "none");
-        }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-            unlock.Parameters.AddWithValue("key", MigrationLockKey);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 

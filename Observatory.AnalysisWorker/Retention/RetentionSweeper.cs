@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Observatory.AnalysisWorker.Insights;
+using Observatory.Data;
 using Observatory.Data.Retention;
 
 namespace Observatory.AnalysisWorker.Retention;
@@ -24,10 +25,6 @@ public sealed partial class RetentionSweeper(
 
     /// <summary>CONTRACT §7: the audit trail is kept 365 days.</summary>
     public static readonly TimeSpan AuditRetention = TimeSpan.FromDays(365);
-
-    /// <summary>The PostgreSQL advisory lock a sweep holds: any fixed number no other lock in this database uses
-    /// ("retain" in ASCII).</summary>
-    public const long SweepLockKey = 0x72_65_74_61_69_6E;
 
     private static readonly JsonSerializerOptions DetailsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -116,53 +113,26 @@ public sealed partial class RetentionSweeper(
     {
         // One connection for the whole sweep: the advisory lock belongs to the session that took it.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (!await TryLockAsync(connection, cancellationToken)) return null;
-        try
-        {
-            var now = clock.GetUtcNow();
-            var retention = options.Value;
-            var rolledUpBefore = DailyInsightRollup.RolledUpBefore(now);
+        await using var sweepLock = await AdvisoryLock.TryAcquireAsync(connection, AdvisoryLock.RetentionSweep, cancellationToken);
+        if (sweepLock is null) return null;
 
-            // Roll up first: the deletions below may remove analyses the finished days are computed from.
-            var days = await DailyInsightRollup.RollUpAsync(connection, now, cancellationToken);
-            var results = await ExpireResultsAsync(connection, now, now - retention.Results, cancellationToken);
-            var analyses = await DeleteInChunksAsync(connection, DeleteAnalysesSql, now - retention.Metadata, cancellationToken,
-                ("rolled_up_before", rolledUpBefore));
-            var batches = await DeleteInChunksAsync(connection, DeleteBatchesSql, now - retention.Metadata, cancellationToken);
-            var deliveries = await DeleteInChunksAsync(connection, DeleteDeliveriesSql, now - retention.Metadata, cancellationToken);
-            var audit = await DeleteInChunksAsync(connection, DeleteAuditSql, now - AuditRetention, cancellationToken);
+        var now = clock.GetUtcNow();
+        var retention = options.Value;
+        var rolledUpBefore = DailyInsightRollup.RolledUpBefore(now);
 
-            var report = new RetentionSweepReport(results, analyses, batches, deliveries, audit, days,
-                now, now - retention.Results, now - retention.Metadata, now - AuditRetention);
-            await RecordAsync(connection, report, cancellationToken);
-            return report;
-        }
-        finally
-        {
-            await UnlockAsync(connection);
-        }
-    }
+        // Roll up first: the deletions below may remove analyses the finished days are computed from.
+        var days = await DailyInsightRollup.RollUpAsync(connection, now, cancellationToken);
+        var results = await ExpireResultsAsync(connection, now, now - retention.Results, cancellationToken);
+        var analyses = await DeleteInChunksAsync(connection, DeleteAnalysesSql, now - retention.Metadata, cancellationToken,
+            ("rolled_up_before", rolledUpBefore));
+        var batches = await DeleteInChunksAsync(connection, DeleteBatchesSql, now - retention.Metadata, cancellationToken);
+        var deliveries = await DeleteInChunksAsync(connection, DeleteDeliveriesSql, now - retention.Metadata, cancellationToken);
+        var audit = await DeleteInChunksAsync(connection, DeleteAuditSql, now - AuditRetention, cancellationToken);
 
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
-        command.Parameters.AddWithValue("key", SweepLockKey);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    // Also released when the session ends, but the pool keeps sessions open. A connection that broke mid-sweep has
-    // already lost the lock with its session, and the sweep's own error is the one worth reporting.
-    private static async Task UnlockAsync(NpgsqlConnection connection)
-    {
-        try
-        {
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-            unlock.Parameters.AddWithValue("key", SweepLockKey);
-            await unlock.ExecuteScalarAsync(CancellationToken.None);
-        }
-        catch (NpgsqlException) when (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open)
-        {
-        }
+        var report = new RetentionSweepReport(results, analyses, batches, deliveries, audit, days,
+            now, now - retention.Results, now - retention.Metadata, now - AuditRetention);
+        await RecordAsync(connection, report, cancellationToken);
+        return report;
     }
 
     private static async Task<int> ExpireResultsAsync(NpgsqlConnection connection, DateTimeOffset now, DateTimeOffset cutoff, CancellationToken cancellationToken)

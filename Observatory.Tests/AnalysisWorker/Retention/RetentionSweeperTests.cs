@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Observatory.AnalysisWorker.Retention;
-using Observatory.Tests.Gateway.RateLimiting;
+using Observatory.Data;
 using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.AnalysisWorker.Retention;
@@ -181,14 +181,14 @@ public sealed class RetentionSweeperTests(RetentionStack fixture) : IClassFixtur
 
         await using (var otherReplica = await _rows.DataSource.OpenConnectionAsync())
         {
-            await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({RetentionSweeper.SweepLockKey})", otherReplica);
+            await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLock.RetentionSweep})", otherReplica);
             await take.ExecuteNonQueryAsync();
 
             Assert.Null(await SweepAsync(now));
             Assert.Equal(HttpStatusCode.OK, (await GetAsync(expired, owner, markRead: false)).Status);
             Assert.Equal(auditedBefore, await RetentionAuditCountAsync());
 
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({RetentionSweeper.SweepLockKey})", otherReplica);
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLock.RetentionSweep})", otherReplica);
             await release.ExecuteNonQueryAsync();
         }
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Observatory.AnalysisWorker.Insights;
 using Observatory.Tests.AnalysisWorker.Retention;
-using Observatory.Tests.Gateway.RateLimiting;
 using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.ApiService.Insights;

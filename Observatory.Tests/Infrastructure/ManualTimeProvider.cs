@@ -1,4 +1,4 @@
-namespace Observatory.Tests.Gateway.RateLimiting;
+namespace Observatory.Tests.Infrastructure;
 
 /// <summary>A clock the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not on the feed here).</summary>
 internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
