@@ -98,6 +98,68 @@ public sealed class WebUiTests(WebUiStack fixture) : IClassFixture<WebUiStack>
         Assert.Empty(ui.Errors);
     }
 
+    [Fact]
+    public async Task An_uploaded_transcript_file_is_loaded_for_review_then_analysed()
+    {
+        await using var ui = await fixture.OpenAsync();
+        var page = ui.Page;
+        await ui.StartWithKeyAsync(fixture.ApiKey);
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Upload" }).ClickAsync();
+        await page.Locator("#conversation-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "standup.txt",
+            MimeType = "text/plain",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(PastedTranscript),
+        });
+
+        // The file lands in the paste box, so the user sees what will be sent before sending it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Paste" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(page.GetByLabel("Conversation", new() { Exact = true })).ToHaveValueAsync(PastedTranscript);
+        await Assertions.Expect(page.Locator("#file-status")).ToContainTextAsync("Loaded standup.txt");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();
+
+        var id = await ui.WaitForTerminalAsync();
+        await Assertions.Expect(page.Locator("#participation svg .bar-label")).ToHaveTextAsync(["Ada", "Grace"]);
+        var (_, resource, _) = await fixture.KeyedClient.GetJsonAsync($"/api/v1/analyze/{id}");
+        Assert.Equal(5, resource!["result"]!["conversation"]!["messages"]!.GetValue<int>());
+        Assert.Empty(ui.Errors);
+    }
+
+    [Fact]
+    public async Task A_queued_analysis_is_cancelled_from_its_page()
+    {
+        // With no worker running the analysis waits in the queue, long enough to press Cancel.
+        var worker = fixture.Stack.Workers[^1];
+        await worker.StopAsync();
+        try
+        {
+            await using var ui = await fixture.OpenAsync();
+            var page = ui.Page;
+            await ui.StartWithKeyAsync(fixture.ApiKey);
+            await page.GetByLabel("Conversation", new() { Exact = true }).FillAsync(PastedTranscript);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#status-badge")).ToHaveTextAsync("queued");
+            var cancel = page.GetByRole(AriaRole.Button, new() { Name = "Cancel" });
+            await Assertions.Expect(cancel).ToBeVisibleAsync();
+
+            await cancel.ClickAsync();
+
+            var id = await ui.WaitForTerminalAsync("cancelled");
+            await Assertions.Expect(page.Locator("#status-text")).ToHaveTextAsync("The analysis was cancelled.");
+            await Assertions.Expect(cancel).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#exports")).ToBeHiddenAsync();
+            var (_, resource, _) = await fixture.KeyedClient.GetJsonAsync($"/api/v1/analyze/{id}");
+            Assert.Equal("cancelled", resource!["status"]!.GetValue<string>());
+            Assert.Null(resource["result"]);
+            Assert.Empty(ui.Errors);
+        }
+        finally
+        {
+            await fixture.Stack.StartWorkerAsync();
+        }
+    }
+
     [Theory]
     [InlineData("", """{"transcript":"","options":{"patterns":["dialectic","sentiment","topics","dynamics","recursive"],"llm":"auto"}}""")]
     [InlineData("""{"messages": [{"speaker": "Ada", "content": "hi"}""", """{"messages": [{"speaker": "Ada", "content": "hi"}""")]
