@@ -20,22 +20,11 @@ public sealed class RedisJobStream(RedisConnections redis, IOptions<JobStreamOpt
             "priority", job.Priority.ToWire()).ConfigureAwait(false);
     }
 
-    /// <summary>Creates the consumer group on every priority stream. Reads from the start ("0") so entries written
-    /// before the group existed — e.g. re-published after Redis lost its data — are not skipped.</summary>
+    /// <summary>Creates the consumer group on every priority stream.</summary>
     public async Task EnsureConsumerGroupAsync()
     {
         foreach (var priority in JobPriorities.InPickOrder)
-        {
-            try
-            {
-                await redis.Commands.ExecuteAsync("XGROUP", "CREATE", _options.StreamFor(priority), _options.ConsumerGroup, "0", "MKSTREAM")
-                    .ConfigureAwait(false);
-            }
-            catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
-            {
-                // Already there: the normal case.
-            }
-        }
+            await StreamConsumerGroups.EnsureAsync(redis.Commands, _options.StreamFor(priority), _options.ConsumerGroup).ConfigureAwait(false);
     }
 
     /// <summary>Reads up to <paramref name="count"/> new entries, highest priority first. Only the last, lowest
@@ -101,14 +90,8 @@ public sealed class RedisJobStream(RedisConnections redis, IOptions<JobStreamOpt
     }
 
     /// <summary>Acknowledges and removes the entry: a finished job has no reason to stay in the stream.</summary>
-    public async Task AcknowledgeAsync(JobDelivery delivery)
-    {
-        var stream = _options.StreamFor(delivery.Job.Priority);
-        // Pipelined: both commands leave before either reply is awaited.
-        var ack = redis.Commands.ExecuteAsync("XACK", stream, _options.ConsumerGroup, delivery.EntryId);
-        var delete = redis.Commands.ExecuteAsync("XDEL", stream, delivery.EntryId);
-        await Task.WhenAll(ack, delete).ConfigureAwait(false);
-    }
+    public Task AcknowledgeAsync(JobDelivery delivery) => StreamConsumerGroups.AcknowledgeAndDeleteAsync(
+        redis.Commands, _options.StreamFor(delivery.Job.Priority), _options.ConsumerGroup, [delivery.EntryId]);
 
     /// <summary>Puts a delivery back on its stream for any consumer (a fresh entry), then removes the original.
     /// Used for entries a stopping consumer received but never started.</summary>

@@ -5,17 +5,7 @@ namespace Observatory.Messaging.Audit;
 /// <summary>The consuming side of the audit stream (the ApiService writes what it reads to PostgreSQL).</summary>
 public sealed class AuditStreamReader(RedisConnections redis)
 {
-    public async Task EnsureGroupAsync()
-    {
-        try
-        {
-            await redis.Commands.ExecuteAsync("XGROUP", "CREATE", AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup, "0", "MKSTREAM");
-        }
-        catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
-        {
-            // Already there.
-        }
-    }
+    public Task EnsureGroupAsync() => StreamConsumerGroups.EnsureAsync(redis.Commands, AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup);
 
     /// <summary>Up to <paramref name="entries"/> stream entries, each with the events it carries: entries not yet
     /// acknowledged by this consumer first (after a crash), then new ones. Unreadable entries are acknowledged
@@ -48,15 +38,8 @@ public sealed class AuditStreamReader(RedisConnections redis)
         return read;
     }
 
-    public async Task AcknowledgeAsync(IReadOnlyCollection<string> ids)
-    {
-        if (ids.Count == 0) return;
-        var ack = new List<object> { AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup };
-        ack.AddRange(ids);
-        var del = new List<object> { AuditStreamFormat.Stream };
-        del.AddRange(ids);
-        await Task.WhenAll(redis.Commands.ExecuteAsync("XACK", ack.ToArray()), redis.Commands.ExecuteAsync("XDEL", del.ToArray()));
-    }
+    public Task AcknowledgeAsync(IReadOnlyCollection<string> ids) =>
+        StreamConsumerGroups.AcknowledgeAndDeleteAsync(redis.Commands, AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup, ids);
 }
 
 /// <summary>What one read of the audit stream returned: the entries to acknowledge once their events are stored.</summary>
