@@ -5,9 +5,16 @@ using Observatory.Messaging.Audit;
 namespace Observatory.ApiService.Audit;
 
 /// <summary>Moves audit events from the Redis stream the gateways write into PostgreSQL, in batches with COPY.
-/// Entries are acknowledged only after the rows are committed, so a crash replays rather than loses them.</summary>
-public sealed partial class AuditIngestor(AuditStreamReader stream, NpgsqlDataSource dataSource, ILogger<AuditIngestor> logger) : BackgroundService
+/// Entries are acknowledged only after the rows are committed, so a crash replays rather than loses them: this replica
+/// re-reads what it held after a failure, and entries a replica that died was holding are taken over by a live one
+/// once they have been idle for <see cref="AbandonedAfter"/>.</summary>
+public sealed partial class AuditIngestor(AuditStreamReader stream, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<AuditIngestor> logger)
+    : BackgroundService
 {
+    /// <summary>Far longer than storing one read takes, so a live replica's entries are never taken from it.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan ClaimInterval = TimeSpan.FromSeconds(30);
+
     // Stream entries per read; each holds up to BufferedAuditTrail.BatchSize events, so one COPY stores up to 10,000.
     private const int EntriesPerRead = 20;
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}";
@@ -16,11 +23,17 @@ public sealed partial class AuditIngestor(AuditStreamReader stream, NpgsqlDataSo
     {
         var pendingFirst = true;
         var failures = 0;
+        var nextClaim = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 if (pendingFirst) await stream.EnsureGroupAsync();
+                if (clock.GetUtcNow() >= nextClaim)
+                {
+                    if (await stream.ClaimAbandonedAsync(_consumer, AbandonedAfter, EntriesPerRead) > 0) pendingFirst = true;
+                    nextClaim = clock.GetUtcNow() + ClaimInterval;
+                }
                 var read = await stream.ReadAsync(_consumer, EntriesPerRead, TimeSpan.FromSeconds(1), pendingFirst);
                 if (pendingFirst && read.EntryIds.Count == 0) pendingFirst = false;
                 if (read.EntryIds.Count > 0)

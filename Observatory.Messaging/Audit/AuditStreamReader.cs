@@ -38,6 +38,18 @@ public sealed class AuditStreamReader(RedisConnections redis)
         return read;
     }
 
+    /// <summary>Takes over entries another consumer read but has not acknowledged for <paramref name="minIdle"/> — an
+    /// ApiService replica that died between reading and storing, whose name nobody will use again. They move into
+    /// this consumer's pending list, where the next <see cref="ReadAsync"/> with <c>pendingFirst</c> finds them.
+    /// Returns how many were taken.</summary>
+    public async Task<int> ClaimAbandonedAsync(string consumer, TimeSpan minIdle, int entries)
+    {
+        var result = await redis.Commands.ExecuteAsync("XAUTOCLAIM", AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup, consumer,
+            (long)minIdle.TotalMilliseconds, "0-0", "COUNT", entries, "JUSTID");
+        var parts = (RedisResult[])result!;
+        return parts.Length < 2 ? 0 : ((RedisResult[])parts[1]!).Length;
+    }
+
     public Task AcknowledgeAsync(IReadOnlyCollection<string> ids) =>
         StreamConsumerGroups.AcknowledgeAndDeleteAsync(redis.Commands, AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup, ids);
 }

@@ -86,6 +86,31 @@ public sealed class AuditTrailTests(RedisFixture redis) : IClassFixture<RedisFix
     }
 
     [Fact]
+    public async Task Entries_a_dead_reader_held_are_taken_over_by_a_live_one_but_a_live_readers_are_not()
+    {
+        var trail = new BufferedAuditTrail(_connections, NullLogger<BufferedAuditTrail>.Instance);
+        await trail.StartAsync(CancellationToken.None);
+        trail.Record(Request(1));
+        trail.Record(Request(2));
+        await trail.StopAsync(CancellationToken.None);
+        var reader = new AuditStreamReader(_connections);
+        await reader.EnsureGroupAsync();
+        var held = await reader.ReadAsync("api-that-died", 20, TimeSpan.FromMilliseconds(200), pendingFirst: false);
+        Assert.Equal(2, held.Events.Count);
+
+        // Not idle long enough: a live replica may still be storing them.
+        Assert.Equal(0, await reader.ClaimAbandonedAsync("api-live", TimeSpan.FromMinutes(2), 20));
+        Assert.Empty((await reader.ReadAsync("api-live", 20, TimeSpan.FromMilliseconds(200), pendingFirst: true)).Events);
+
+        await Task.Delay(300);
+        Assert.Equal(1, await reader.ClaimAbandonedAsync("api-live", TimeSpan.FromMilliseconds(200), 20));
+        var taken = await reader.ReadAsync("api-live", 20, TimeSpan.FromMilliseconds(200), pendingFirst: true);
+        Assert.Equal(held.Events, taken.Events);
+        await reader.AcknowledgeAsync(taken.EntryIds);
+        Assert.StartsWith(":0", await redis.Server.CommandAsync("XLEN", AuditStreamFormat.Stream), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Single_event_entries_of_an_older_gateway_are_read_and_unreadable_entries_skipped()
     {
         await redis.Server.CommandAsync("XADD", AuditStreamFormat.Stream, "*", "e",
