@@ -51,14 +51,8 @@ public sealed class AuditTrailTests(RedisFixture redis) : IClassFixture<RedisFix
     [Fact]
     public async Task Events_buffered_when_the_gateway_stops_are_shipped_before_it_exits()
     {
-        var trail = new BufferedAuditTrail(_connections, NullLogger<BufferedAuditTrail>.Instance);
-        await trail.StartAsync(CancellationToken.None);
-        var sent = Enumerable.Range(0, 1_700).Select(Request).ToList();
-        foreach (var e in sent) trail.Record(e);
-        await trail.StopAsync(CancellationToken.None);
-
-        var reader = new AuditStreamReader(_connections);
-        await reader.EnsureGroupAsync();
+        var sent = Enumerable.Range(0, 1_700).Select(Request).ToArray();
+        var reader = await ShipAsync(sent);
         var read = await reader.ReadAsync("test", 100, TimeSpan.FromMilliseconds(200), pendingFirst: false);
         Assert.Equal(sent, read.Events);
     }
@@ -66,14 +60,7 @@ public sealed class AuditTrailTests(RedisFixture redis) : IClassFixture<RedisFix
     [Fact]
     public async Task Entries_read_but_not_acknowledged_are_read_again_after_a_crash()
     {
-        var trail = new BufferedAuditTrail(_connections, NullLogger<BufferedAuditTrail>.Instance);
-        await trail.StartAsync(CancellationToken.None);
-        trail.Record(Request(1));
-        trail.Record(Request(2));
-        await trail.StopAsync(CancellationToken.None);
-
-        var reader = new AuditStreamReader(_connections);
-        await reader.EnsureGroupAsync();
+        var reader = await ShipAsync(Request(1), Request(2));
         var first = await reader.ReadAsync("api-1", 20, TimeSpan.FromMilliseconds(200), pendingFirst: false);
         Assert.Equal([Request(1), Request(2)], first.Events);
 
@@ -88,13 +75,7 @@ public sealed class AuditTrailTests(RedisFixture redis) : IClassFixture<RedisFix
     [Fact]
     public async Task Entries_a_dead_reader_held_are_taken_over_by_a_live_one_but_a_live_readers_are_not()
     {
-        var trail = new BufferedAuditTrail(_connections, NullLogger<BufferedAuditTrail>.Instance);
-        await trail.StartAsync(CancellationToken.None);
-        trail.Record(Request(1));
-        trail.Record(Request(2));
-        await trail.StopAsync(CancellationToken.None);
-        var reader = new AuditStreamReader(_connections);
-        await reader.EnsureGroupAsync();
+        var reader = await ShipAsync(Request(1), Request(2));
         var held = await reader.ReadAsync("api-that-died", 20, TimeSpan.FromMilliseconds(200), pendingFirst: false);
         Assert.Equal(2, held.Events.Count);
 
@@ -127,6 +108,18 @@ public sealed class AuditTrailTests(RedisFixture redis) : IClassFixture<RedisFix
         // The unreadable entry was acknowledged on the spot: a restarted reader does not trip over it again.
         var pending = await reader.ReadAsync("test", 20, TimeSpan.FromMilliseconds(200), pendingFirst: true);
         Assert.Equal(read.EntryIds, pending.EntryIds);
+    }
+
+    /// <summary>A gateway records the requests and stops (shipping them); returns a reader on the stream.</summary>
+    private async Task<AuditStreamReader> ShipAsync(params AuditEvent[] requests)
+    {
+        var trail = new BufferedAuditTrail(_connections, NullLogger<BufferedAuditTrail>.Instance);
+        await trail.StartAsync(CancellationToken.None);
+        foreach (var request in requests) trail.Record(request);
+        await trail.StopAsync(CancellationToken.None);
+        var reader = new AuditStreamReader(_connections);
+        await reader.EnsureGroupAsync();
+        return reader;
     }
 
     private static AuditEvent Request(int n) => new(
