@@ -5,6 +5,7 @@ using NpgsqlTypes;
 using Observatory.AnalysisWorker.Insights;
 using Observatory.Data;
 using Observatory.Data.Retention;
+using Observatory.ServiceDefaults.Hosting;
 
 namespace Observatory.AnalysisWorker.Retention;
 
@@ -19,7 +20,7 @@ namespace Observatory.AnalysisWorker.Retention;
 /// </summary>
 public sealed partial class RetentionSweeper(
     NpgsqlDataSource dataSource, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweeper> logger)
-    : BackgroundService
+    : PeriodicBackgroundService
 {
     public const int ChunkSize = 1000;
 
@@ -82,30 +83,20 @@ public sealed partial class RetentionSweeper(
         INSERT INTO audit_log (occurred_at, kind, details_json) VALUES (@now, 'retention', @details::jsonb)
         """;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override TimeProvider Clock => clock;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        do
-        {
-            try
-            {
-                var report = await SweepAsync(stoppingToken);
-                if (report is null) LogSkipped(logger);
-                else LogSwept(logger, report.ResultsDeleted, report.AnalysesDeleted, report.BatchesDeleted, report.DeliveriesDeleted,
-                    report.AuditDeleted, report.DaysRolledUp);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The next tick tries again; everything a sweep does is safe to repeat.
-                LogSweepFailed(logger, e.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        var report = await SweepAsync(cancellationToken);
+        if (report is null) LogSkipped(logger);
+        else LogSwept(logger, report.ResultsDeleted, report.AnalysesDeleted, report.BatchesDeleted, report.DeliveriesDeleted,
+            report.AuditDeleted, report.DaysRolledUp);
     }
+
+    // The next tick tries again; everything a sweep does is safe to repeat.
+    protected override void OnRunFailed(Exception exception) => LogSweepFailed(logger, exception.Message);
 
     /// <summary>Runs one sweep now. Null when another replica is sweeping (it holds the lock); nothing is done or
     /// audited then.</summary>

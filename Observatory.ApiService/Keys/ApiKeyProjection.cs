@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Observatory.Data;
 using Observatory.Identity;
 using Observatory.Messaging;
+using Observatory.ServiceDefaults.Hosting;
 using StackExchange.Redis;
 
 namespace Observatory.ApiService.Keys;
@@ -9,7 +10,8 @@ namespace Observatory.ApiService.Keys;
 /// <summary>Keeps the Redis projection of active API keys (<see cref="KeyProjection"/>) in step with PostgreSQL:
 /// written on create, removed and announced on revoke, and fully re-synced at start and every minute so a Redis
 /// that lost its data is repaired without anyone noticing.</summary>
-public sealed partial class ApiKeyProjection(RedisConnections redis, IServiceScopeFactory scopes, ILogger<ApiKeyProjection> logger) : BackgroundService
+public sealed partial class ApiKeyProjection(RedisConnections redis, IServiceScopeFactory scopes, ILogger<ApiKeyProjection> logger)
+    : PeriodicBackgroundService
 {
     private static readonly TimeSpan ResyncInterval = TimeSpan.FromMinutes(1);
 
@@ -22,26 +24,11 @@ public sealed partial class ApiKeyProjection(RedisConnections redis, IServiceSco
         await redis.Multiplexer.GetSubscriber().PublishAsync(KeyProjection.RevokedChannel, keyHash);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(ResyncInterval);
-        do
-        {
-            try
-            {
-                await ResyncAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogResyncFailed(logger, e.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => ResyncInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => ResyncAsync(cancellationToken);
+
+    protected override void OnRunFailed(Exception exception) => LogResyncFailed(logger, exception.Message);
 
     public async Task ResyncAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Observatory.ServiceDefaults.Hosting;
 
 namespace Observatory.ApiService.Queueing;
 
@@ -8,7 +9,7 @@ namespace Observatory.ApiService.Queueing;
 /// so a Redis that lost its data — FLUSHALL, a restart without persistence — loses no job.</summary>
 public sealed partial class StalledJobSweeper(
     NpgsqlDataSource dataSource, OutboxSignal signal, IOptions<QueueingOptions> options, TimeProvider clock, ILogger<StalledJobSweeper> logger)
-    : BackgroundService
+    : PeriodicBackgroundService
 {
     private const string RepublishSql = """
         WITH stalled AS (
@@ -25,31 +26,17 @@ public sealed partial class StalledJobSweeper(
         SELECT 'analysis.queued', id, trace_parent, priority, @now FROM touched
         """;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.StalledSweepInterval;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.StalledSweepInterval);
-        do
-        {
-            try
-            {
-                var republished = await SweepAsync(stoppingToken);
-                if (republished > 0)
-                {
-                    LogRepublished(logger, republished);
-                    signal.Notify();
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogSweepFailed(logger, e.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        var republished = await SweepAsync(cancellationToken);
+        if (republished == 0) return;
+        LogRepublished(logger, republished);
+        signal.Notify();
     }
+
+    protected override void OnRunFailed(Exception exception) => LogSweepFailed(logger, exception.Message);
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
