@@ -43,7 +43,9 @@ public static class BatchResultsExport
 
         var chunk = new ArrayBufferWriter<byte>(ChunkBytes + 4096);
         var resource = new ArrayBufferWriter<byte>(4096);
-        await using var resourceWriter = new Utf8JsonWriter(resource, new JsonWriterOptions { Encoder = json.Encoder });
+        var writerOptions = new JsonWriterOptions { Encoder = json.Encoder };
+        await using var resourceWriter = new Utf8JsonWriter(resource, writerOptions);
+        await using var refWriter = new Utf8JsonWriter(chunk, writerOptions);
         await foreach (var record in items.WithCancellation(cancellationToken))
         {
             resource.ResetWrittenCount();
@@ -54,7 +56,7 @@ public static class BatchResultsExport
             // The resource is a JSON object with at least an id: splice the ref in after its opening brace.
             var body = resource.WrittenSpan;
             chunk.Write(RefPrefix);
-            WriteJsonString(chunk, RefOf(record), json);
+            WriteRef(refWriter, chunk, RefOf(record));
             chunk.Write(","u8);
             chunk.Write(body[1..]);
             chunk.Write("\n"u8);
@@ -137,11 +139,13 @@ public static class BatchResultsExport
     private static string? RefOf(AnalysisRecord record) =>
         record.BatchRef ?? record.BatchIndex?.ToString(CultureInfo.InvariantCulture);
 
-    private static void WriteJsonString(ArrayBufferWriter<byte> chunk, string? value, JsonSerializerOptions json)
+    /// <summary>The reference as a JSON string (or null), escaped like the rest of the line, appended to the chunk.</summary>
+    private static void WriteRef(Utf8JsonWriter writer, ArrayBufferWriter<byte> chunk, string? value)
     {
-        using var writer = new Utf8JsonWriter(chunk, new JsonWriterOptions { Encoder = json.Encoder });
+        writer.Reset(chunk);
         if (value is null) writer.WriteNullValue();
         else writer.WriteStringValue(value);
+        writer.Flush();
     }
 
     private static async Task WriteChunkAsync(Stream output, ArrayBufferWriter<byte> chunk, CancellationToken cancellationToken)

@@ -85,6 +85,21 @@ public sealed class BatchResultsExportTests
     }
 
     [Fact]
+    public async Task A_ref_with_quotes_and_a_line_break_is_escaped_and_keeps_its_item_on_one_line()
+    {
+        var batch = Batch();
+        batch[0].BatchRef = "say \"hi\"\nthen </script>";
+
+        var text = await ExportSamples.WriteAsync(output =>
+            BatchResultsExport.WriteJsonLinesAsync(output, Stream(batch), Retention, ApiJson, CancellationToken.None));
+
+        var lines = text.TrimEnd('\n').Split('\n');
+        Assert.Equal(batch.Count, lines.Length);
+        Assert.Equal(batch[0].BatchRef, JsonNode.Parse(lines[0])!["ref"]!.GetValue<string>());
+        Assert.Equal(batch[1].Id.ToString("D"), JsonNode.Parse(lines[1])!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Json_lines_are_compact_even_with_indented_options()
     {
         var indented = new JsonSerializerOptions(ApiJson) { WriteIndented = true };
