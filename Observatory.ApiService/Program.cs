@@ -5,6 +5,7 @@ using Observatory.ApiService.Keys;
 using Observatory.ApiService.Analyses;
 using Observatory.ApiService.Batches;
 using Observatory.ApiService.Examples;
+using Observatory.ApiService.Identity;
 using Observatory.ApiService.Insights;
 using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Webhooks;
@@ -20,6 +21,7 @@ var app = builder.Build();
 await DatabaseMigrator.MigrateAsync(app.Services);
 
 app.UseStatusCodePages();
+app.UseMiddleware<BearerChallengeMiddleware>();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapAnalysesApi();

@@ -43,13 +43,16 @@ public static class ApplicationServices
         return builder;
     }
 
-    /// <summary>The gateway's request pipeline, outermost first: security headers; the audit record (so refused
+    /// <summary>The gateway's request pipeline, outermost first: security headers; problem bodies for bodiless errors
+    /// (an unknown path, a backend that cannot be reached); the audit record (so refused
     /// requests are audited too); who is calling (a bad credential stops here with 401); who may read metrics;
     /// the tier's rate limits (a 429 stops here, before any backend).</summary>
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // A path nothing serves (no route, no UI file) answers a problem+json 404 like every other error (CONTRACT).
+        app.UseStatusCodePages();
         app.UseMiddleware<RequestAuditMiddleware>();
         app.UseMiddleware<CallerAuthentication>();
         app.UseMiddleware<MetricsAccessMiddleware>();

@@ -73,7 +73,7 @@ public sealed partial class CallerAuthentication(
     private static Task RejectAsync(HttpContext context, string problem)
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{problem}\"";
+        context.Response.Headers.WWWAuthenticate = BearerChallenge.InvalidToken(problem);
         return Results.Problem(statusCode: 401, title: "Invalid credentials.", detail: $"The request was refused: {problem}.",
             type: "https://observatory.dev/problems/invalid-credentials").ExecuteAsync(context);
     }

@@ -253,6 +253,34 @@ public sealed class GatewayTests(GatewayStack fixture) : IClassFixture<GatewaySt
     }
 
     [Fact]
+    public async Task A_call_without_the_credential_it_needs_is_a_401_that_says_a_bearer_credential_is_expected()
+    {
+        using var list = await Client().GetAsync("/api/v1/analyze");
+        using var metrics = await Client().GetAsync("/metrics");
+
+        foreach (var response in new[] { list, metrics })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("Bearer realm=\"observatory\"", response.Headers.WwwAuthenticate.ToString());
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task A_path_nothing_serves_is_a_problem_404_with_its_trace_id()
+    {
+        using var response = await Client().GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(404, problem["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()));
+        Assert.Equal(Assert.Single(response.Headers.GetValues("X-Trace-Id")), problem["trace_id"]!.GetValue<string>());
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
     public async Task Webhook_secrets_rotate_for_the_caller_and_every_response_has_security_headers()
     {
         var client = Client((await CreateKeyAsync())["key"]!.GetValue<string>());
