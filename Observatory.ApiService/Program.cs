@@ -5,11 +5,11 @@ using Observatory.ApiService.Keys;
 using Observatory.ApiService.Analyses;
 using Observatory.ApiService.Batches;
 using Observatory.ApiService.Examples;
-using Observatory.ApiService.Identity;
 using Observatory.ApiService.Insights;
 using Observatory.ApiService.OpenApi;
 using Observatory.ApiService.Webhooks;
 using Observatory.Data;
+using Observatory.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 

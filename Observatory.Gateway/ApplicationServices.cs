@@ -6,6 +6,7 @@ using Observatory.Gateway.Identity;
 using Observatory.Gateway.Proxy;
 using Observatory.Gateway.RateLimiting;
 using Observatory.Gateway.Security;
+using Observatory.Identity;
 using Observatory.Messaging.Audit;
 
 namespace Observatory.Gateway;
@@ -53,6 +54,7 @@ public static class ApplicationServices
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // A path nothing serves (no route, no UI file) answers a problem+json 404 like every other error (CONTRACT).
         app.UseStatusCodePages();
+        app.UseMiddleware<BearerChallengeMiddleware>();
         app.UseMiddleware<RequestAuditMiddleware>();
         app.UseMiddleware<CallerAuthentication>();
         app.UseMiddleware<MetricsAccessMiddleware>();

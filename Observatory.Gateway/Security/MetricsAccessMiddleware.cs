@@ -1,6 +1,5 @@
 using Observatory.Gateway.Identity;
 using Observatory.Gateway.Proxy;
-using Observatory.Identity;
 
 namespace Observatory.Gateway.Security;
 
@@ -23,7 +22,6 @@ public sealed class MetricsAccessMiddleware(RequestDelegate next, IHttpClientFac
         if (caller?.Tier is not (CallerTiers.Admin or CallerTiers.Partner))
         {
             var status = caller?.Principal is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
-            if (status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = BearerChallenge.CredentialsNeeded;
             await Results.Problem(statusCode: status, title: status == 401 ? "Authentication required." : "Forbidden.",
                 detail: "Metrics are available to admin and partner credentials.").ExecuteAsync(context);
             return;

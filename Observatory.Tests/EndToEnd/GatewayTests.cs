@@ -256,9 +256,10 @@ public sealed class GatewayTests(GatewayStack fixture) : IClassFixture<GatewaySt
     public async Task A_call_without_the_credential_it_needs_is_a_401_that_says_a_bearer_credential_is_expected()
     {
         using var list = await Client().GetAsync("/api/v1/analyze");
+        using var account = await Client().GetAsync("/api/v1/account");
         using var metrics = await Client().GetAsync("/metrics");
 
-        foreach (var response in new[] { list, metrics })
+        foreach (var response in new[] { list, account, metrics })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("Bearer realm=\"observatory\"", response.Headers.WwwAuthenticate.ToString());

@@ -1,9 +1,10 @@
-using Observatory.Identity;
+using Microsoft.AspNetCore.Http;
 
-namespace Observatory.ApiService.Identity;
+namespace Observatory.Identity;
 
-/// <summary>Every 401 the ApiService answers (an endpoint that needs a principal, called by the public) carries the
-/// <c>WWW-Authenticate</c> challenge, so clients and the gateway's callers know a bearer credential is expected.</summary>
+/// <summary>Every 401 a service answers carries a <c>WWW-Authenticate</c> challenge, so clients know a bearer
+/// credential is expected: <see cref="BearerChallenge.CredentialsNeeded"/> unless the response already set a more
+/// specific one (a refused credential's <c>invalid_token</c>).</summary>
 public sealed class BearerChallengeMiddleware(RequestDelegate next)
 {
     private static readonly Func<object, Task> AddChallenge = static state =>
