@@ -38,7 +38,7 @@ public sealed partial class AuditIngestor(AuditStreamReader stream, NpgsqlDataSo
                 if (pendingFirst && read.EntryIds.Count == 0) pendingFirst = false;
                 if (read.EntryIds.Count > 0)
                 {
-                    await WriteAsync(read.Events, stoppingToken);
+                    await StoreAsync(read.Events, stoppingToken);
                     await stream.AcknowledgeAsync(read.EntryIds);
                 }
                 failures = 0;
@@ -57,6 +57,38 @@ public sealed partial class AuditIngestor(AuditStreamReader stream, NpgsqlDataSo
         }
     }
 
+    /// <summary>Stores the events with one COPY. Values are fitted to their columns first (<see cref="AuditColumns"/>),
+    /// so PostgreSQL should never refuse one; if it still does, one refused event must not hold back the rest — its
+    /// entry would be re-read forever — so they are stored one by one and only what is refused is dropped, loudly.</summary>
+    private async Task StoreAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(events, cancellationToken);
+        }
+        catch (PostgresException e) when (IsRefusedData(e) && events.Count > 1)
+        {
+            foreach (var single in events)
+            {
+                try
+                {
+                    await WriteAsync([single], cancellationToken);
+                }
+                catch (PostgresException refused) when (IsRefusedData(refused))
+                {
+                    LogDropped(logger, refused.SqlState, single.Method, single.Status, refused.MessageText);
+                }
+            }
+        }
+        catch (PostgresException e) when (IsRefusedData(e))
+        {
+            LogDropped(logger, e.SqlState, events[0].Method, events[0].Status, e.MessageText);
+        }
+    }
+
+    /// <summary>SQLSTATE class 22: the data itself (length, encoding, format), which no retry will change.</summary>
+    private static bool IsRefusedData(PostgresException e) => e.SqlState.StartsWith("22", StringComparison.Ordinal);
+
     private async Task WriteAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -68,21 +100,24 @@ public sealed partial class AuditIngestor(AuditStreamReader stream, NpgsqlDataSo
             await writer.StartRowAsync(cancellationToken);
             await writer.WriteAsync(e.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await writer.WriteAsync("request", NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, e.Principal, cancellationToken);
-            await WriteNullableAsync(writer, e.Tier, cancellationToken);
-            await WriteNullableAsync(writer, e.KeyPrefix, cancellationToken);
-            await WriteNullableAsync(writer, e.ClientIp, cancellationToken);
-            await WriteNullableAsync(writer, e.Method, cancellationToken);
-            await WriteNullableAsync(writer, e.Path.Length > 2048 ? e.Path[..2048] : e.Path, cancellationToken);
+            await WriteNullableAsync(writer, AuditColumns.Fit(e.Principal, AuditColumns.Principal), cancellationToken);
+            await WriteNullableAsync(writer, AuditColumns.Fit(e.Tier, AuditColumns.Tier), cancellationToken);
+            await WriteNullableAsync(writer, AuditColumns.Fit(e.KeyPrefix, AuditColumns.KeyPrefix), cancellationToken);
+            await WriteNullableAsync(writer, AuditColumns.Fit(e.ClientIp, AuditColumns.ClientIp), cancellationToken);
+            await WriteNullableAsync(writer, AuditColumns.Fit(e.Method, AuditColumns.Method), cancellationToken);
+            await WriteNullableAsync(writer, AuditColumns.Fit(e.Path, AuditColumns.Path), cancellationToken);
             await writer.WriteAsync(e.Status, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(writer, e.ResourceId, cancellationToken);
-            await WriteNullableAsync(writer, e.TraceId, cancellationToken);
+            await WriteNullableAsync(writer, AuditColumns.Fit(e.ResourceId, AuditColumns.ResourceId), cancellationToken);
+            await WriteNullableAsync(writer, AuditColumns.Fit(e.TraceId, AuditColumns.TraceId), cancellationToken);
         }
         await writer.CompleteAsync(cancellationToken);
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
         value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An audit event ({Method}, status {Status}) was refused by PostgreSQL ({SqlState}) and dropped: {Reason}")]
+    private static partial void LogDropped(ILogger logger, string sqlState, string method, int status, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit ingestion failed; retrying: {Reason}")]
     private static partial void LogIngestFailed(ILogger logger, string reason);

@@ -47,12 +47,16 @@ public static class GatewayOverheadScenario
             errors += d.Outcomes.ErrorCount("200") + g.Outcomes.ErrorCount("200");
             double p50 = g.Latency.Percentile(50) / d.Latency.Percentile(50);
             double p99 = g.Latency.Percentile(99) / d.Latency.Percentile(99);
-            p50Ratios.Add(p50);
-            p99Ratios.Add(p99);
+            bool measured = d.Latency.Count > 0 && g.Latency.Count > 0; // a run with no 200 has no latency to compare
+            if (measured)
+            {
+                p50Ratios.Add(p50);
+                p99Ratios.Add(p99);
+            }
             table.Row(round, "direct", options.Concurrency, d.Outcomes.CountOf("200"), d.Outcomes.ErrorCount("200"), d.RequestsPerSecond,
                 d.Latency.Percentile(50), d.Latency.Percentile(99), "", "");
             table.Row(round, "gateway", options.Concurrency, g.Outcomes.CountOf("200"), g.Outcomes.ErrorCount("200"), g.RequestsPerSecond,
-                g.Latency.Percentile(50), g.Latency.Percentile(99), Ratio(p50), Ratio(p99));
+                g.Latency.Percentile(50), g.Latency.Percentile(99), measured ? Ratio(p50) : "—", measured ? Ratio(p99) : "—");
         }
 
         Console.WriteLine();

@@ -15,9 +15,14 @@ public static class AuditStreamFormat
     public const string EventsField = "events";
     private const string SingleEventField = "e";
 
-    /// <summary>Entries kept while nobody ingests them (an ApiService outage). An entry holds up to one shipped batch,
-    /// so this bounds Redis memory while still covering hours of ordinary traffic.</summary>
-    public const int MaxEntries = 20_000;
+    /// <summary>How long an entry may wait in the stream for an ApiService to store it (an ApiService outage). Older
+    /// entries are trimmed as new ones are added: a bound in time rather than in entries, because an entry holds one
+    /// request when traffic is light and hundreds when it is heavy.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(6);
+
+    /// <summary>The <c>MINID</c> below which <c>XADD</c> may trim: entry ids start with their Unix time in ms.</summary>
+    public static string TrimBelow(DateTimeOffset now) =>
+        (now - Retention).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Serialize(IReadOnlyList<AuditEvent> events) =>
         JsonSerializer.Serialize(events, AuditJsonContext.Default.IReadOnlyListAuditEvent);

@@ -51,9 +51,9 @@ public sealed partial class BufferedAuditTrail : BackgroundService
                 await ShipAsync(stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // StopAsync ships what is left.
+            // Stopping (a send cut short included): StopAsync ships what is left.
         }
     }
 
@@ -62,6 +62,12 @@ public sealed partial class BufferedAuditTrail : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        if (ExecuteTask is { IsCompleted: false })
+        {
+            // The host's shutdown time ran out while the loop was still sending: the batch is not ours to touch.
+            LogLostOnShutdown(_logger, _buffer.Reader.Count);
+            return;
+        }
         try
         {
             do
@@ -89,7 +95,7 @@ public sealed partial class BufferedAuditTrail : BackgroundService
         {
             try
             {
-                await _redis.Commands.ExecuteAsync("XADD", AuditStreamFormat.Stream, "MAXLEN", "~", AuditStreamFormat.MaxEntries, "*",
+                await _redis.Commands.ExecuteAsync("XADD", AuditStreamFormat.Stream, "MINID", "~", AuditStreamFormat.TrimBelow(DateTimeOffset.UtcNow), "*",
                     AuditStreamFormat.EventsField, AuditStreamFormat.Serialize(_batch));
                 _batch.Clear();
                 return;

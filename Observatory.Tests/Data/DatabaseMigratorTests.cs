@@ -15,7 +15,7 @@ public sealed class DatabaseMigratorTests
     {
         var postgres = await PostgresServer.GetAsync();
         var connectionString = await postgres.CreateDatabaseAsync("migrator-race");
-        var replicas = Enumerable.Range(0, 3).Select(_ => Services(connectionString)).ToList();
+        var replicas = Enumerable.Range(0, 3).Select(_ => DatabaseServices.For(connectionString)).ToList();
 
         await Task.WhenAll(replicas.Select(services => DatabaseMigrator.MigrateAsync(services)));
 
@@ -28,15 +28,5 @@ public sealed class DatabaseMigratorTests
         // A restart finds nothing to do.
         await DatabaseMigrator.MigrateAsync(replicas[1]);
         foreach (var services in replicas) await services.DisposeAsync();
-    }
-
-    private static ServiceProvider Services(string connectionString)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
-        services.AddSingleton(dataSource);
-        services.AddDbContext<ObservatoryDbContext>(options => options.UseNpgsql(dataSource));
-        return services.BuildServiceProvider();
     }
 }
