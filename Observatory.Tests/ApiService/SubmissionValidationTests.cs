@@ -6,20 +6,7 @@ using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.ApiService;
 
-public sealed class ValidationStack : IAsyncLifetime
-{
-    public InProcessStack Stack { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        // No worker: nothing here may ever be stored or queued, so nothing should need one.
-        Stack = await InProcessStack.StartAsync("validation", withWorker: false);
-        Client = Stack.Api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await Stack.DisposeAsync();
-}
+public sealed class ValidationStack() : InProcessStackFixture("validation", withWorker: false);
 
 /// <summary>CONTRACT §2: every way a submission can be wrong gets the right status and names the offending field,
 /// and nothing of it is stored or queued.</summary>

@@ -4,19 +4,7 @@ using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.Integration;
 
-public sealed class LifecycleStack : IAsyncLifetime
-{
-    public InProcessStack Stack { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Stack = await InProcessStack.StartAsync("lifecycle", withWorker: true);
-        Client = Stack.Api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await Stack.DisposeAsync();
-}
+public sealed class LifecycleStack() : InProcessStackFixture("lifecycle", withWorker: true);
 
 /// <summary>CONTRACT §3 with the ApiService and a worker in process, on real PostgreSQL and Redis.</summary>
 public sealed class AnalysisLifecycleTests(LifecycleStack fixture) : IClassFixture<LifecycleStack>

@@ -8,33 +8,26 @@ using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.AnalysisWorker.Retention;
 
-public sealed class RetentionStack : IAsyncLifetime
+// No worker: rows are written at chosen moments in the past and the sweeper is driven by hand, on a clock the tests
+// set. The API is told the same retention so its expires_at and 410 wording match.
+public sealed class RetentionStack() : InProcessStackFixture("retention", withWorker: false, new Dictionary<string, string?>
+{
+    ["Observatory:Retention:Results"] = "01:00:00",
+    ["Observatory:Retention:Metadata"] = "10.00:00:00",
+})
 {
     public static readonly TimeSpan Results = TimeSpan.FromHours(1);
     public static readonly TimeSpan Metadata = TimeSpan.FromDays(10);
 
-    public InProcessStack Stack { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
     public StoredRows Rows { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override Task OnStartedAsync()
     {
-        // No worker: rows are written at chosen moments in the past and the sweeper is driven by hand, on a clock the
-        // tests set. The API is told the same retention so its expires_at and 410 wording match.
-        Stack = await InProcessStack.StartAsync("retention", withWorker: false, new Dictionary<string, string?>
-        {
-            ["Observatory:Retention:Results"] = "01:00:00",
-            ["Observatory:Retention:Metadata"] = "10.00:00:00",
-        });
-        Client = Stack.Api.CreateClient();
         Rows = new StoredRows(Stack.DatabaseConnectionString);
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await Rows.DisposeAsync();
-        await Stack.DisposeAsync();
-    }
+    protected override ValueTask OnStoppingAsync() => Rows.DisposeAsync();
 }
 
 /// <summary>CONTRACT §7 retention, enforced by the worker's sweeper: results expire after their last read (410),

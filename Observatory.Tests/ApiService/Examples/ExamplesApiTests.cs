@@ -5,20 +5,8 @@ using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.ApiService.Examples;
 
-public sealed class ExamplesStack : IAsyncLifetime
-{
-    public InProcessStack Stack { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        // With a worker, so an analysis of an example can run to the end.
-        Stack = await InProcessStack.StartAsync("examples", withWorker: true);
-        Client = Stack.Api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await Stack.DisposeAsync();
-}
+// With a worker, so an analysis of an example can run to the end.
+public sealed class ExamplesStack() : InProcessStackFixture("examples", withWorker: true);
 
 /// <summary>CONTRACT §8: <c>GET /examples</c>, <c>GET /examples/{name}</c>, and <c>{"example": name}</c> analyses.</summary>
 public sealed class ExamplesApiTests(ExamplesStack fixture) : IClassFixture<ExamplesStack>

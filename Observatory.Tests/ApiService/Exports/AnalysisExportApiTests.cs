@@ -5,25 +5,18 @@ using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.ApiService.Exports;
 
-public sealed class ExportStack : IAsyncLifetime
+public sealed class ExportStack() : InProcessStackFixture("exports", withWorker: true)
 {
-    public InProcessStack Stack { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-
     /// <summary>The refund chat, completed once and exported by several tests.</summary>
     public string CompletedId { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task OnStartedAsync()
     {
-        Stack = await InProcessStack.StartAsync("exports", withWorker: true);
-        Client = Stack.Api.CreateClient();
         var (status, body, _) = await Client.PostJsonAsync("/api/v1/analyze?wait=20", SampleConversations.RefundChat);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("completed", body!["status"]!.GetValue<string>());
         CompletedId = body["id"]!.GetValue<string>();
     }
-
-    public async Task DisposeAsync() => await Stack.DisposeAsync();
 }
 
 /// <summary>CONTRACT §3 <c>GET /api/v1/analyze/{id}?format=json|csv|markdown</c> through the ApiService, with a worker,

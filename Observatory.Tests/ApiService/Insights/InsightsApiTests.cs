@@ -7,27 +7,20 @@ using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.ApiService.Insights;
 
-public sealed class InsightsStack : IAsyncLifetime
+public sealed class InsightsStack() : InProcessStackFixture("insights", withWorker: false)
 {
-    public InProcessStack Stack { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
     public StoredRows Rows { get; private set; } = null!;
 
     /// <summary>The UTC day the tests treat as today; the sweeper's clock stands at its noon.</summary>
     public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public async Task InitializeAsync()
+    protected override Task OnStartedAsync()
     {
-        Stack = await InProcessStack.StartAsync("insights", withWorker: false);
-        Client = Stack.Api.CreateClient();
         Rows = new StoredRows(Stack.DatabaseConnectionString);
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await Rows.DisposeAsync();
-        await Stack.DisposeAsync();
-    }
+    protected override ValueTask OnStoppingAsync() => Rows.DisposeAsync();
 }
 
 /// <summary>CONTRACT §7 <c>GET /api/v1/insights</c>: per-day aggregates of the caller's own analyses, rolled up by the

@@ -5,20 +5,8 @@ using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.ApiService.Webhooks;
 
-public sealed class DeliveryLogStack : IAsyncLifetime
-{
-    public InProcessStack Stack { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        // No worker: events stay pending, exactly as the cancellation created them.
-        Stack = await InProcessStack.StartAsync("deliverylog", withWorker: false);
-        Client = Stack.Api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await Stack.DisposeAsync();
-}
+// No worker: events stay pending, exactly as the cancellation created them.
+public sealed class DeliveryLogStack() : InProcessStackFixture("deliverylog", withWorker: false);
 
 /// <summary>CONTRACT §5 GET /api/v1/webhooks/deliveries: the caller's own deliveries, newest first; events are created
 /// with the cancellation that causes them, once, and only for a principal's own single analyses with a callback.</summary>

@@ -4,24 +4,12 @@ using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.Integration.Batches;
 
-public sealed class IdleBatchStack : IAsyncLifetime
+// No worker until a test starts one: items stay queued while the test acts on them.
+public sealed class IdleBatchStack() : InProcessStackFixture("batch-control", withWorker: false, new Dictionary<string, string?>
 {
-    public InProcessStack Stack { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        // No worker until a test starts one: items stay queued while the test acts on them.
-        Stack = await InProcessStack.StartAsync("batch-control", withWorker: false, new Dictionary<string, string?>
-        {
-            ["Observatory:Worker:Concurrency"] = "1",
-            ["Observatory:Batches:FinalizeScanInterval"] = "00:00:01",
-        });
-        Client = Stack.Api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await Stack.DisposeAsync();
-}
+    ["Observatory:Worker:Concurrency"] = "1",
+    ["Observatory:Batches:FinalizeScanInterval"] = "00:00:01",
+});
 
 /// <summary>Cancelling a batch (CONTRACT §4): every unfinished item stops, the batch ends as cancelled.</summary>
 public sealed class BatchCancellationTests(IdleBatchStack fixture) : IClassFixture<IdleBatchStack>
@@ -93,23 +81,11 @@ public sealed class BatchCancellationTests(IdleBatchStack fixture) : IClassFixtu
     }
 }
 
-public sealed class IdlePriorityStack : IAsyncLifetime
+public sealed class IdlePriorityStack() : InProcessStackFixture("batch-priority", withWorker: false, new Dictionary<string, string?>
 {
-    public InProcessStack Stack { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Stack = await InProcessStack.StartAsync("batch-priority", withWorker: false, new Dictionary<string, string?>
-        {
-            ["Observatory:Worker:Concurrency"] = "1",
-            ["Observatory:Batches:FinalizeScanInterval"] = "00:00:01",
-        });
-        Client = Stack.Api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await Stack.DisposeAsync();
-}
+    ["Observatory:Worker:Concurrency"] = "1",
+    ["Observatory:Batches:FinalizeScanInterval"] = "00:00:01",
+});
 
 /// <summary>Priorities (CONTRACT §4): high items run before normal and low ones queued earlier, and /priority moves
 /// a batch's queued items.</summary>

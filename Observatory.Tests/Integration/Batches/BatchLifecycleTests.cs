@@ -4,20 +4,10 @@ using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.Integration.Batches;
 
-public sealed class BatchStack : IAsyncLifetime
+public sealed class BatchStack() : InProcessStackFixture("batches", withWorker: true, new Dictionary<string, string?>
 {
-    public InProcessStack Stack { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Stack = await InProcessStack.StartAsync("batches", withWorker: true,
-            new Dictionary<string, string?> { ["Observatory:Batches:FinalizeScanInterval"] = "00:00:01" });
-        Client = Stack.Api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await Stack.DisposeAsync();
-}
+    ["Observatory:Batches:FinalizeScanInterval"] = "00:00:01",
+});
 
 /// <summary>CONTRACT §4 with the ApiService and a worker in process, on real PostgreSQL and Redis.</summary>
 public sealed class BatchLifecycleTests(BatchStack fixture) : IClassFixture<BatchStack>
