@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.Fakes;
 
@@ -25,10 +20,7 @@ public sealed class FakeOtlpCollector : IAsyncDisposable
     public static async Task<FakeOtlpCollector> StartAsync()
     {
         var collector = new FakeOtlpCollector();
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        collector._app = builder.Build();
+        collector._app = LoopbackWebApp.Create();
         collector._app.MapPost("/v1/{signal}", async (string signal, HttpRequest request) =>
         {
             using var body = new MemoryStream();
@@ -37,9 +29,7 @@ public sealed class FakeOtlpCollector : IAsyncDisposable
             return Results.Ok();
         });
 
-        await collector._app.StartAsync();
-        collector.Address = new Uri(collector._app.Services.GetRequiredService<IServer>().Features
-            .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        collector.Address = await LoopbackWebApp.StartAsync(collector._app);
         return collector;
     }
 

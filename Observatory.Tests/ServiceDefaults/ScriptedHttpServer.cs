@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Observatory.Tests.Infrastructure;
 
 namespace Observatory.Tests.ServiceDefaults;
 
@@ -30,10 +25,7 @@ public sealed class ScriptedHttpServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        app = builder.Build();
+        app = LoopbackWebApp.Create();
 
         app.Map("/flaky/{key}", (string key) =>
             Count(key) == 1 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Text("recovered"));
@@ -63,9 +55,7 @@ public sealed class ScriptedHttpServer : IAsyncLifetime
             return Results.Text("in time");
         });
 
-        await app.StartAsync();
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single());
+        Address = await LoopbackWebApp.StartAsync(app);
     }
 
     public async Task DisposeAsync()
