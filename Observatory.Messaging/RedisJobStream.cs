@@ -60,15 +60,12 @@ public sealed class RedisJobStream(RedisConnections redis, IOptions<JobStreamOpt
     public async Task<IReadOnlyList<JobDelivery>> ClaimAbandonedAsync(string consumer, int count)
     {
         var claimed = new List<JobDelivery>();
-        var idleMs = (long)_options.ClaimIdleTime.TotalMilliseconds;
         foreach (var priority in JobPriorities.InPickOrder)
         {
             var stream = _options.StreamFor(priority);
-            var result = await redis.Commands.ExecuteAsync("XAUTOCLAIM", stream, _options.ConsumerGroup, consumer, idleMs, "0-0", "COUNT", count)
+            var taken = await StreamConsumerGroups.ClaimIdleAsync(redis.Commands, stream, _options.ConsumerGroup, consumer, _options.ClaimIdleTime, count)
                 .ConfigureAwait(false);
-            var parts = (RedisResult[])result!;
-            if (parts.Length < 2) continue;
-            var entries = ParseEntries(stream, (RedisResult[])parts[1]!, deliveryCount: 0);
+            var entries = ParseEntries(stream, taken, deliveryCount: 0);
             if (entries.Count == 0) continue;
 
             var counts = await DeliveryCountsAsync(stream, consumer, entries[0].EntryId, entries[^1].EntryId, entries.Count).ConfigureAwait(false);

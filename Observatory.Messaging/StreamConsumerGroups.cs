@@ -18,6 +18,17 @@ public static class StreamConsumerGroups
         }
     }
 
+    /// <summary>Takes over up to <paramref name="count"/> entries other consumers of the group read but left
+    /// unacknowledged for at least <paramref name="minIdle"/> (XAUTOCLAIM), and returns them: a consumer that died
+    /// between reading and finishing never comes back under the same name.</summary>
+    public static async Task<RedisResult[]> ClaimIdleAsync(IDatabase redis, string stream, string group, string consumer, TimeSpan minIdle, int count)
+    {
+        var result = await redis.ExecuteAsync("XAUTOCLAIM", stream, group, consumer, (long)minIdle.TotalMilliseconds, "0-0", "COUNT", count)
+            .ConfigureAwait(false);
+        var parts = (RedisResult[])result!;
+        return parts.Length < 2 ? [] : (RedisResult[])parts[1]!;
+    }
+
     /// <summary>Acknowledges the entries and removes them: once handled they have no reason to stay in the stream.
     /// Pipelined: both commands leave before either reply is awaited.</summary>
     public static async Task AcknowledgeAndDeleteAsync(IDatabase redis, string stream, string group, IReadOnlyCollection<string> entryIds)

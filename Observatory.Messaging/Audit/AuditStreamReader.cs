@@ -42,13 +42,8 @@ public sealed class AuditStreamReader(RedisConnections redis)
     /// ApiService replica that died between reading and storing, whose name nobody will use again. They move into
     /// this consumer's pending list, where the next <see cref="ReadAsync"/> with <c>pendingFirst</c> finds them.
     /// Returns how many were taken.</summary>
-    public async Task<int> ClaimAbandonedAsync(string consumer, TimeSpan minIdle, int entries)
-    {
-        var result = await redis.Commands.ExecuteAsync("XAUTOCLAIM", AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup, consumer,
-            (long)minIdle.TotalMilliseconds, "0-0", "COUNT", entries, "JUSTID");
-        var parts = (RedisResult[])result!;
-        return parts.Length < 2 ? 0 : ((RedisResult[])parts[1]!).Length;
-    }
+    public async Task<int> ClaimAbandonedAsync(string consumer, TimeSpan minIdle, int entries) =>
+        (await StreamConsumerGroups.ClaimIdleAsync(redis.Commands, AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup, consumer, minIdle, entries)).Length;
 
     public Task AcknowledgeAsync(IReadOnlyCollection<string> ids) =>
         StreamConsumerGroups.AcknowledgeAndDeleteAsync(redis.Commands, AuditStreamFormat.Stream, AuditStreamFormat.ConsumerGroup, ids);
